@@ -1,0 +1,70 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using NewsSite.Domain;
+
+namespace NewsSite.Content;
+
+/// <summary>What a list of stories shows of each one.</summary>
+public sealed record ArticleCard(
+    int Id, string Title, string Slug, string Summary, string SectionName, string SectionSlug,
+    DateTime PublishedAt, string? HeroImagePath, string? HeroImageAlt, bool IsUrgent)
+{
+    public string Url => ArticleLinks.PathOf(Id, Slug);
+}
+
+public sealed record PagedCards(IReadOnlyList<ArticleCard> Items, int Page, int TotalPages, int TotalCount);
+
+/// <summary>The reader queries that several pages share: what is live, and how it becomes a card.</summary>
+public static class ArticleCards
+{
+    public static readonly Expression<Func<Article, ArticleCard>> ToCard = a => new ArticleCard(
+        a.Id, a.Title, a.Slug, a.Summary, a.Section.Name, a.Section.Slug,
+        a.PublishedAt!.Value, a.HeroImagePath, a.HeroImageAlt, a.IsUrgent);
+
+    /// <summary>Published and due: what a reader may see at <paramref name="now"/>.</summary>
+    public static IQueryable<Article> Live(this IQueryable<Article> articles, DateTime now) =>
+        articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
+
+    public static IQueryable<ArticleCard> NewestCards(this IQueryable<Article> articles) =>
+        articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Select(ToCard);
+
+    /// <summary>One page of the newest cards, or null when the page is past the last one.</summary>
+    public static async Task<PagedCards?> PageAsync(
+        this IQueryable<Article> articles, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = await articles.CountAsync(cancellationToken);
+        var totalPages = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        if (page > totalPages)
+        {
+            return null;
+        }
+        var items = await articles.NewestCards()
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return new PagedCards(items, page, totalPages, total);
+    }
+}
+
+public static class ArticleLinks
+{
+    public static string PathOf(int id, string slug) => $"/news/{id}/{Uri.EscapeDataString(slug)}";
+}
+
+public static class Paging
+{
+    public const int MaxPage = 100_000;
+
+    /// <summary>Reads <c>?page=N</c>: absent means 1; anything but a whole number from 1 up is not a page.</summary>
+    public static bool TryRead(HttpRequest request, out int page)
+    {
+        var raw = request.Query["page"];
+        if (raw.Count == 0)
+        {
+            page = 1;
+            return true;
+        }
+        return int.TryParse(raw.ToString(), System.Globalization.NumberStyles.None,
+                   System.Globalization.CultureInfo.InvariantCulture, out page)
+               && page is >= 1 and <= MaxPage;
+    }
+}

@@ -1,0 +1,22 @@
+namespace NewsSite.Content;
+
+/// <summary>The "News" configuration section. Site identity moves to admin settings later; these are its defaults.</summary>
+public sealed class NewsOptions
+{
+    public const string SectionName = "News";
+
+    public string SiteName { get; set; } = "نبض الخبر";
+    public string Tagline { get; set; } = "أخبار اليوم كما تحدث";
+    public string TimeZone { get; set; } = "Asia/Kuwait";
+    public string CopyrightHolder { get; set; } = "نبض الخبر";
+    public string CreditText { get; set; } = "فريق نبض الخبر";
+    public string CreditUrl { get; set; } = "/";
+
+    /// <summary>Fill an empty database with demo content at start-up.</summary>
+    public bool DemoContent { get; set; }
+
+    /// <summary>How often counted views are written to the database.</summary>
+    public int ViewFlushSeconds { get; set; } = 10;
+
+    public int PageSize { get; set; } = 20;
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsSite.Domain;
+
+namespace NewsSite.Data.Configurations;
+
+internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
+{
+    public void Configure(EntityTypeBuilder<Tag> builder)
+    {
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.Slug).HasMaxLength(Slug.MaxLength);
+        builder.HasIndex(t => t.Slug).IsUnique();
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsSite.Data;
+
+/// <summary>The SQLite adapter: everything SQLite-specific lives here, so the rest stays provider-neutral.</summary>
+public static class SqliteStore
+{
+    public const string DefaultConnectionString = "Data Source=App_Data/news.db";
+
+    public static void AddNewsStore(this IServiceCollection services) =>
+        // Read when first used, so configuration from every source (tests included) is in place.
+        services.AddDbContextPool<NewsDbContext>((provider, options) =>
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            options.UseSqlite(Resolve(configuration.GetConnectionString("News") ?? DefaultConnectionString, contentRoot));
+        });
+
+    /// <summary>Creates the database, applies migrations and turns on write-ahead logging.</summary>
+    public static async Task MigrateAsync(NewsDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        // WAL lets readers go on while the view flush or an editor writes; it persists in the file.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    /// <summary>SQLite's online backup: a consistent copy while the site keeps running.</summary>
+    public static async Task BackupAsync(NewsDbContext db, string targetFile, CancellationToken cancellationToken)
+    {
+        var source = (SqliteConnection)db.Database.GetDbConnection();
+        await source.OpenAsync(cancellationToken);
+        await using var target = new SqliteConnection(
+            new SqliteConnectionStringBuilder { DataSource = targetFile, Pooling = false }.ToString());
+        await target.OpenAsync(cancellationToken);
+        source.BackupDatabase(target);
+    }
+
+    // A relative file is relative to the app's content root, and its folder is created on first start.
+    private static string Resolve(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = Path.GetFullPath(file, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        return builder.ToString();
+    }
+}

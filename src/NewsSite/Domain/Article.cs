@@ -1,0 +1,60 @@
+namespace NewsSite.Domain;
+
+public enum ArticleStatus
+{
+    Draft = 0,
+    InReview = 1,
+    Scheduled = 2,
+    Published = 3,
+}
+
+public class Article
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public required string Slug { get; set; }
+    public string Summary { get; set; } = "";
+    public string BodyMarkdown { get; private set; } = "";
+
+    /// <summary>The body rendered once when it is written, so readers never pay for Markdown.</summary>
+    public string BodyHtml { get; private set; } = "";
+
+    public string? HeroImagePath { get; set; }
+    public string? HeroImageAlt { get; set; }
+    public string? HeroImageCaption { get; set; }
+    public bool IsUrgent { get; set; }
+    public ArticleStatus Status { get; private set; } = ArticleStatus.Draft;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>When it went (or goes, when scheduled) live, UTC.</summary>
+    public DateTime? PublishedAt { get; private set; }
+
+    public int SectionId { get; set; }
+    public Section Section { get; set; } = null!;
+    public int AuthorId { get; set; }
+    public Author Author { get; set; } = null!;
+    public List<Tag> Tags { get; set; } = [];
+
+    public void SetBody(string markdown, string renderedHtml)
+    {
+        BodyMarkdown = markdown;
+        BodyHtml = renderedHtml;
+    }
+
+    public void Publish(DateTime now)
+    {
+        Status = ArticleStatus.Published;
+        PublishedAt ??= now;
+        UpdatedAt = now;
+    }
+
+    public void Schedule(DateTime publishAt)
+    {
+        Status = ArticleStatus.Scheduled;
+        PublishedAt = publishAt;
+    }
+
+    public bool IsVisibleAt(DateTime now) =>
+        Status == ArticleStatus.Published && PublishedAt <= now;
+}

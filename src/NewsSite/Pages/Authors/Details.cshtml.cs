@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsSite.Content;
+using NewsSite.Data;
+
+namespace NewsSite.Pages.Authors;
+
+public sealed class DetailsModel(NewsDbContext db, SiteClock clock, IOptions<NewsOptions> options)
+    : ListingModel(db, clock, options)
+{
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var author = await Db.Authors.AsNoTracking().Where(a => a.Slug == slug)
+            .Select(a => new { a.Id, a.Name, a.Bio }).FirstOrDefaultAsync(ct);
+        return author is null
+            ? NotFound()
+            : await ListAsync(author.Name, author.Bio, $"/author/{Uri.EscapeDataString(slug)}", a => a.AuthorId == author.Id, ct);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NewsSite.Content;
+using NewsSite.Data;
+using NewsSite.Domain;
+
+namespace NewsSite.Pages.Components;
+
+/// <summary>The sponsors of one placement that are active now, by priority; nothing at all when there are none.</summary>
+public sealed class SponsorBlockViewComponent(NewsDbContext db, SiteClock clock) : ViewComponent
+{
+    public sealed record SponsorLink(int Id, string Name, string LogoPath, string TargetUrl);
+
+    public sealed record Block(SponsorPlacement Placement, IReadOnlyList<SponsorLink> Sponsors)
+    {
+        public string Heading => Placement == SponsorPlacement.Header ? "هذا الموقع برعاية" : "برعاية";
+    }
+
+    public async Task<IViewComponentResult> InvokeAsync(SponsorPlacement placement)
+    {
+        var sponsors = await db.Sponsors.AsNoTracking()
+            .Where(s => s.Placement == placement)
+            .Where(Sponsor.ActiveAt(clock.UtcNow))
+            .OrderBy(s => s.Priority).ThenBy(s => s.Id)
+            .Select(s => new SponsorLink(s.Id, s.Name, s.LogoPath, s.TargetUrl))
+            .ToListAsync(HttpContext.RequestAborted);
+        return sponsors.Count == 0 ? Content("") : View(new Block(placement, sponsors));
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsSite.Content;
+using NewsSite.Data;
+
+namespace NewsSite.Pages;
+
+public sealed class IndexModel(NewsDbContext db, SiteClock clock) : PageModel
+{
+    private const int LatestCount = 8;
+    private const int PerSection = 4;
+
+    public sealed record SectionRow(string Name, string Slug, IReadOnlyList<ArticleCard> Articles);
+
+    public ArticleCard? Lead { get; private set; }
+    public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
+    public List<SectionRow> Rows { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var live = db.Articles.AsNoTracking().Live(clock.UtcNow);
+        var newest = await live.NewestCards().Take(LatestCount + 1).ToListAsync(ct);
+        Lead = newest.FirstOrDefault();
+        Latest = newest.Skip(1).ToList();
+
+        // One small query per section: bounded by the number of sections, not by the archive.
+        var shown = newest.Select(a => a.Id).ToList();
+        var sections = await db.Sections.AsNoTracking().OrderBy(s => s.SortOrder)
+            .Select(s => new { s.Id, s.Name, s.Slug }).ToListAsync(ct);
+        foreach (var section in sections)
+        {
+            var cards = await live.Where(a => a.SectionId == section.Id && !shown.Contains(a.Id))
+                .NewestCards().Take(PerSection).ToListAsync(ct);
+            if (cards.Count > 0)
+            {
+                Rows.Add(new SectionRow(section.Name, section.Slug, cards));
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsSite.Content;
+using NewsSite.Data;
+using NewsSite.Domain;
+
+namespace NewsSite.Pages;
+
+/// <summary>What the section, tag and author pages share: a paginated list of live stories under a heading.</summary>
+public abstract class ListingModel(NewsDbContext db, SiteClock clock, IOptions<NewsOptions> options) : PageModel
+{
+    protected NewsDbContext Db => db;
+
+    public string Heading { get; private set; } = "";
+    public string? Description { get; private set; }
+
+    /// <summary>The listing's own path; page N links add <c>?page=N</c>.</summary>
+    public string BasePath { get; private set; } = "";
+
+    public PagedCards Cards { get; private set; } = null!;
+
+    /// <summary>Set on the search page, whose listing starts with the search form.</summary>
+    public string? SearchQuery { get; protected set; }
+
+    public string PagePath(int page) =>
+        page == 1 ? BasePath : $"{BasePath}{(BasePath.Contains('?', StringComparison.Ordinal) ? '&' : '?')}page={page}";
+
+    protected async Task<IActionResult> ListAsync(
+        string heading, string? description, string basePath, Expression<Func<Article, bool>> filter, CancellationToken ct)
+    {
+        if (!Paging.TryRead(Request, out var page))
+        {
+            return NotFound();
+        }
+        var cards = await db.Articles.AsNoTracking().Live(clock.UtcNow).Where(filter)
+            .PageAsync(page, options.Value.PageSize, ct);
+        if (cards is null)
+        {
+            return NotFound();
+        }
+        (Heading, Description, BasePath, Cards) = (heading, description, basePath, cards);
+        return Page();
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsSite.Content;
+using NewsSite.Data;
+
+namespace NewsSite.Pages.News;
+
+public sealed class DetailsModel(NewsDbContext db, SiteClock clock, ViewCounter views) : PageModel
+{
+    public sealed record TagLink(string Name, string Slug);
+
+    public sealed record ArticleView(
+        int Id, string Title, string Slug, string Summary, string BodyHtml,
+        string? HeroImagePath, string? HeroImageAlt, string? HeroImageCaption, bool IsUrgent,
+        DateTime PublishedAt, DateTime UpdatedAt,
+        string SectionName, string SectionSlug, string AuthorName, string AuthorSlug, List<TagLink> Tags);
+
+    public ArticleView Article { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, string? slug, CancellationToken ct)
+    {
+        var article = await db.Articles.AsNoTracking().Live(clock.UtcNow)
+            .Where(a => a.Id == id)
+            .Select(a => new ArticleView(
+                a.Id, a.Title, a.Slug, a.Summary, a.BodyHtml,
+                a.HeroImagePath, a.HeroImageAlt, a.HeroImageCaption, a.IsUrgent,
+                a.PublishedAt!.Value, a.UpdatedAt,
+                a.Section.Name, a.Section.Slug, a.Author.Name, a.Author.Slug,
+                a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList()))
+            .FirstOrDefaultAsync(ct);
+        if (article is null)
+        {
+            return NotFound();
+        }
+        // One address per story: a missing or old slug moves permanently to the current one.
+        if (!string.Equals(slug, article.Slug, StringComparison.Ordinal))
+        {
+            return RedirectPermanent(ArticleLinks.PathOf(article.Id, article.Slug));
+        }
+        if (Readers.IsPerson(Request))
+        {
+            views.Record(article.Id);
+        }
+        Article = article;
+        return Page();
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsSite.Content;
+using NewsSite.Data;
+
+namespace NewsSite.Pages.Sections;
+
+public sealed class DetailsModel(NewsDbContext db, SiteClock clock, IOptions<NewsOptions> options)
+    : ListingModel(db, clock, options)
+{
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var section = await Db.Sections.AsNoTracking().Where(s => s.Slug == slug)
+            .Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(ct);
+        return section is null
+            ? NotFound()
+            : await ListAsync(section.Name, null, $"/section/{Uri.EscapeDataString(slug)}", a => a.SectionId == section.Id, ct);
+    }
+}

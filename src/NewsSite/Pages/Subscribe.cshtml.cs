@@ -1,0 +1,64 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsSite.Content;
+using NewsSite.Data;
+using NewsSite.Domain;
+
+namespace NewsSite.Pages;
+
+/// <summary>The newsletter sign-up behind the "اشترك معنا" form on every page (post, then redirect).</summary>
+public sealed class SubscribeModel(NewsDbContext db, SiteClock clock) : PageModel
+{
+    public const int MaxEmailLength = 254;
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public bool Done { get; private set; }
+
+    public void OnGet(bool done = false) => Done = done;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var email = Subscriber.NormalizeEmail(Email ?? "");
+        var error = email.Length == 0 ? "اكتب بريدك الإلكتروني للاشتراك."
+            : IsValidEmail(email) ? null
+            : "هذا البريد الإلكتروني غير صحيح. تأكد منه ثم أعد المحاولة.";
+        if (error is not null)
+        {
+            ViewData["SubscribeError"] = error;
+            ViewData["SubscribeEmail"] = Email?.Length > MaxEmailLength ? Email[..MaxEmailLength] : Email;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        // Signing up twice is not an error: the reader sees the same thanks and the list keeps one row.
+        if (!await db.Subscribers.AnyAsync(s => s.Email == email, ct))
+        {
+            db.Subscribers.Add(new Subscriber { Email = email, CreatedAt = clock.UtcNow });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Only a race with the same address is harmless: the other request stored it.
+                if (!await db.Subscribers.AsNoTracking().AnyAsync(s => s.Email == email, ct))
+                {
+                    throw;
+                }
+            }
+        }
+        return RedirectToPage(new { done = true });
+    }
+
+    internal static bool IsValidEmail(string email) =>
+        email.Length <= MaxEmailLength
+        && !email.Any(char.IsWhiteSpace)
+        && MailAddress.TryCreate(email, out var address)
+        && address.Address == email
+        && address.Host.Contains('.', StringComparison.Ordinal)
+        && !address.Host.StartsWith('.') && !address.Host.EndsWith('.');
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsSite.Content;
+using NewsSite.Data;
+
+namespace NewsSite.Pages.Tags;
+
+public sealed class DetailsModel(NewsDbContext db, SiteClock clock, IOptions<NewsOptions> options)
+    : ListingModel(db, clock, options)
+{
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var tag = await Db.Tags.AsNoTracking().Where(t => t.Slug == slug)
+            .Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct);
+        return tag is null
+            ? NotFound()
+            : await ListAsync($"وسم: {tag.Name}", null, $"/tag/{Uri.EscapeDataString(slug)}", a => a.Tags.Any(t => t.Id == tag.Id), ct);
+    }
+}

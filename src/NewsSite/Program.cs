@@ -1,0 +1,31 @@
+using NewsSite;
+using NewsSite.Commands;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddNewsSite();
+var app = builder.Build();
+
+// `dotnet run -- <command>` runs a maintenance command instead of the site.
+if (NewsCommands.IsCommand(args))
+{
+    return await NewsCommands.RunAsync(app.Services, args);
+}
+
+// Readers never see internals: Arabic error and status pages, for every environment.
+app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/status/{0}");
+
+// One log line per request.
+app.UseSerilogRequestLogging();
+
+// Fingerprinted, pre-compressed static files, then pages and the health probe.
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/healthz");
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
