@@ -1,0 +1,57 @@
+using NewsSite.Content;
+using NewsSite.Domain;
+
+namespace NewsSite.Tests.Builders;
+
+/// <summary>Small builders for test data; every slug is unique so tests sharing a database don't collide.</summary>
+public static class Build
+{
+    private static readonly MarkdownRenderer Markdown = new();
+
+    public static string Unique() => Guid.NewGuid().ToString("N")[..10];
+
+    public static Section Section(string name = "محليات") => new() { Name = name, Slug = "section-" + Unique() };
+
+    public static Author Author(string name = "سارة الخالد") => new() { Name = name, Slug = "author-" + Unique(), Bio = "كاتبة في الشؤون المحلية." };
+
+    public static Tag Tag(string name = "الطاقة") => new() { Name = name, Slug = "tag-" + Unique() };
+
+    public static Article Article(
+        Section? section = null, Author? author = null, string title = "البلدية تفتتح حديقة جديدة",
+        string markdown = "فقرة أولى.\n\n## تفاصيل الافتتاح\n\nفقرة ثانية.", string summary = "ملخص الخبر.")
+    {
+        var now = DateTime.UtcNow;
+        var article = new Article
+        {
+            Title = title,
+            Slug = Slug.From(title),
+            Summary = summary,
+            Section = section ?? Section(),
+            Author = author ?? Author(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        article.SetBody(markdown, Markdown.Render(markdown));
+        return article;
+    }
+
+    public static Article Published(this Article article, DateTime? at = null)
+    {
+        article.Publish(at ?? DateTime.UtcNow.AddMinutes(-5));
+        return article;
+    }
+
+    public static Sponsor Sponsor(
+        string name, SponsorPlacement placement = SponsorPlacement.Header, int priority = 1,
+        DateTime? startsAt = null, DateTime? endsAt = null, bool active = true) => new()
+    {
+        Name = name,
+        LogoPath = "/img/logo.svg",
+        TargetUrl = "https://example.com/" + Unique(),
+        Placement = placement,
+        Priority = priority,
+        StartsAt = startsAt,
+        EndsAt = endsAt,
+        IsActive = active,
+    };
+}

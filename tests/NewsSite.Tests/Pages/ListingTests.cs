@@ -1,0 +1,100 @@
+using System.Net;
+using NewsSite.Domain;
+using NewsSite.Tests.Builders;
+
+namespace NewsSite.Tests.Pages;
+
+/// <summary>Section, tag and author pages: the same listing with pages of five (the tests' page size).</summary>
+public sealed class ListingTests(NewsSiteFactory factory) : IClassFixture<NewsSiteFactory>
+{
+    private async Task<(string SectionUrl, string TagUrl, string AuthorUrl, List<Article> Articles)> SeedTwelveAsync()
+    {
+        var section = Build.Section("اقتصاد");
+        var author = Build.Author("منى العلي");
+        var tag = Build.Tag("الميزانية");
+        var articles = Enumerable.Range(1, 12).Select(i =>
+        {
+            var article = Build.Article(section, author, title: $"خبر اقتصادي رقم {i}").Published(DateTime.UtcNow.AddHours(-i));
+            article.Tags.Add(tag);
+            return article;
+        }).ToList();
+        var draft = Build.Article(section, author, title: "مسودة في القسم");
+        draft.Tags.Add(tag);
+        await factory.SaveAsync([.. articles, draft]);
+        return ($"/section/{section.Slug}", $"/tag/{tag.Slug}", $"/author/{author.Slug}", articles);
+    }
+
+    [Fact]
+    public async Task Listings_page_through_the_newest_live_stories()
+    {
+        var (sectionUrl, tagUrl, authorUrl, articles) = await SeedTwelveAsync();
+        using var client = factory.CreateReader();
+
+        foreach (var url in new[] { sectionUrl, tagUrl, authorUrl })
+        {
+            var (first, page1) = await NewsSiteFactory.GetPageAsync(client, url);
+            var (_, page3) = await NewsSiteFactory.GetPageAsync(client, url + "?page=3");
+
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Equal(articles.Take(5).Select(a => a.Title), page1.QuerySelectorAll(".card-title a").Select(a => a.TextContent));
+            Assert.Equal(articles.Skip(10).Select(a => a.Title), page3.QuerySelectorAll(".card-title a").Select(a => a.TextContent));
+            Assert.DoesNotContain(page1.QuerySelectorAll(".card-title a"), a => a.TextContent == "مسودة في القسم");
+            Assert.Equal(url + "?page=2", page1.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+            Assert.Null(page1.QuerySelector("a[rel=prev]"));
+            Assert.Equal(url + "?page=2", page3.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+            Assert.Null(page3.QuerySelector("a[rel=next]"));
+        }
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("abc")]
+    [InlineData("99999999999")]
+    [InlineData("4")]
+    [InlineData("1.5")]
+    [InlineData("")]
+    [InlineData("%3Cscript%3E")]
+    public async Task Pages_out_of_bounds_or_not_numbers_are_404(string page)
+    {
+        var (sectionUrl, tagUrl, authorUrl, _) = await SeedTwelveAsync();
+        using var client = factory.CreateReader();
+
+        foreach (var url in new[] { sectionUrl, tagUrl, authorUrl })
+        {
+            var response = await client.GetAsync(new Uri($"{url}?page={page}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("/section/no-such-section")]
+    [InlineData("/tag/no-such-tag")]
+    [InlineData("/author/no-such-author")]
+    [InlineData("/section/%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
+    [InlineData("/section/'%20OR%201=1--")]
+    public async Task Unknown_listings_are_404_in_arabic(string url)
+    {
+        using var client = factory.CreateReader();
+
+        var (response, page) = await NewsSiteFactory.GetPageAsync(client, url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("الصفحة غير موجودة", page.QuerySelector("h1")!.TextContent);
+        Assert.DoesNotContain(page.QuerySelectorAll("script"), s => s.GetAttribute("src") is null);
+    }
+
+    [Fact]
+    public async Task An_empty_section_shows_an_empty_state_not_an_error()
+    {
+        var section = Build.Section("قسم فارغ");
+        await factory.SaveAsync(section);
+        using var client = factory.CreateReader();
+
+        var (response, page) = await NewsSiteFactory.GetPageAsync(client, $"/section/{section.Slug}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("قسم فارغ", page.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(page.QuerySelector(".empty-state"));
+    }
+}

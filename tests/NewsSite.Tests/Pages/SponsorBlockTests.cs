@@ -1,0 +1,62 @@
+using NewsSite.Domain;
+using NewsSite.Tests.Builders;
+
+namespace NewsSite.Tests.Pages;
+
+public sealed class SponsorBlockTests(NewsSiteFactory factory) : IClassFixture<NewsSiteFactory>
+{
+    [Fact]
+    public async Task Only_active_sponsors_inside_their_window_show_by_priority()
+    {
+        var now = DateTime.UtcNow;
+        await factory.SaveAsync(
+            Build.Sponsor("الراعي الثاني", priority: 2, startsAt: now.AddDays(-1), endsAt: now.AddDays(1)),
+            Build.Sponsor("الراعي الأول", priority: 1),
+            Build.Sponsor("راعٍ انتهت مدته", priority: 0, startsAt: now.AddDays(-10), endsAt: now.AddMinutes(-1)),
+            Build.Sponsor("راعٍ لم يبدأ", priority: 0, startsAt: now.AddMinutes(5)),
+            Build.Sponsor("راعٍ موقوف", priority: 0, active: false),
+            Build.Sponsor("راعي التذييل", SponsorPlacement.Footer));
+        using var client = factory.CreateReader();
+
+        var (_, page) = await NewsSiteFactory.GetPageAsync(client, "/");
+
+        var header = page.QuerySelector(".sponsors-header")!;
+        Assert.Equal("هذا الموقع برعاية", header.QuerySelector("h2")!.TextContent);
+        Assert.Equal(["الراعي الأول", "الراعي الثاني"], header.QuerySelectorAll(".sponsor span").Select(s => s.TextContent));
+        Assert.All(header.QuerySelectorAll("a.sponsor"), a => Assert.Equal("sponsored noopener", a.GetAttribute("rel")));
+        Assert.All(header.QuerySelectorAll("a.sponsor img"), img => Assert.NotNull(img.GetAttribute("width")));
+        var footer = page.QuerySelector(".sponsors-footer")!;
+        Assert.Equal("برعاية", footer.QuerySelector("h2")!.TextContent);
+        Assert.Equal(["راعي التذييل"], footer.QuerySelectorAll(".sponsor span").Select(s => s.TextContent));
+    }
+
+    [Fact]
+    public void Sponsor_window_starts_inclusive_and_ends_exclusive()
+    {
+        var start = new DateTime(2025, 10, 1, 0, 0, 0, DateTimeKind.Utc);
+        var sponsor = Build.Sponsor("راعٍ", startsAt: start, endsAt: start.AddDays(7));
+
+        Assert.False(sponsor.IsActiveOn(start.AddTicks(-1)));
+        Assert.True(sponsor.IsActiveOn(start));
+        Assert.True(sponsor.IsActiveOn(start.AddDays(7).AddTicks(-1)));
+        Assert.False(sponsor.IsActiveOn(start.AddDays(7)));
+        sponsor.IsActive = false;
+        Assert.False(sponsor.IsActiveOn(start.AddDays(1)));
+    }
+}
+
+/// <summary>A site with no sponsors at all, on its own database.</summary>
+public sealed class NoSponsorTests(NewsSiteFactory factory) : IClassFixture<NewsSiteFactory>
+{
+    [Fact]
+    public async Task A_placement_without_sponsors_renders_nothing()
+    {
+        await factory.SaveAsync(Build.Sponsor("راعٍ منتهٍ", endsAt: DateTime.UtcNow.AddDays(-1)));
+        using var client = factory.CreateReader();
+
+        var (_, page) = await NewsSiteFactory.GetPageAsync(client, "/");
+
+        Assert.Null(page.QuerySelector(".sponsors"));
+        Assert.DoesNotContain("برعاية", page.Body!.TextContent);
+    }
+}
