@@ -33,7 +33,7 @@ public sealed class MarkdownRenderer
         }
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
         {
-            if (!IsAllowedLink(autolink.Url))
+            if (!autolink.IsEmail && !IsAllowedLink(autolink.Url))
             {
                 autolink.ReplaceBy(new LiteralInline(autolink.Url));
             }

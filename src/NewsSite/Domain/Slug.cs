@@ -31,9 +31,9 @@ public static class Slug
             {
                 pendingDash = true;
             }
-            if (slug.Length >= MaxLength)
+            if (slug.Length > MaxLength)
             {
-                break;
+                break; // one character past the limit tells Trim whether the cut falls inside a word
             }
         }
         return Trim(slug.ToString());
