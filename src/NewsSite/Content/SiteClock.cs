@@ -15,5 +15,9 @@ public sealed class SiteClock(TimeProvider time, IOptions<NewsOptions> options)
 
     public string Stamp(DateTime utc) => ArabicDateLine.FormatStamp(utc, Zone);
 
+    /// <summary>The machine-readable form for <c>&lt;time datetime&gt;</c>: UTC to the second.</summary>
+    public static string Machine(DateTime utc) =>
+        utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     public int CurrentYear => TimeZoneInfo.ConvertTimeFromUtc(UtcNow, Zone).Year;
 }
