@@ -67,6 +67,20 @@ public sealed class ListingTests(NewsSiteFactory factory) : IClassFixture<NewsSi
         }
     }
 
+    [Fact]
+    public async Task A_ten_kilobyte_query_string_is_a_clean_answer()
+    {
+        var (sectionUrl, _, _, _) = await SeedTwelveAsync();
+        using var client = factory.CreateReader();
+        var junk = new string('9', 10_000);
+
+        var hugePage = await client.GetAsync(new Uri($"{sectionUrl}?page={junk}", UriKind.Relative));
+        var ignored = await client.GetAsync(new Uri($"{sectionUrl}?x={junk}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, hugePage.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ignored.StatusCode);
+    }
+
     [Theory]
     [InlineData("/section/no-such-section")]
     [InlineData("/tag/no-such-tag")]
