@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -29,13 +28,13 @@ public abstract class ListingModel(NewsDbContext db, SiteClock clock, IOptions<N
         page == 1 ? BasePath : $"{BasePath}{(BasePath.Contains('?', StringComparison.Ordinal) ? '&' : '?')}page={page}";
 
     protected async Task<IActionResult> ListAsync(
-        string heading, string? description, string basePath, Expression<Func<Article, bool>> filter, CancellationToken ct)
+        string heading, string? description, string basePath, IQueryable<Article> articles, CancellationToken ct)
     {
         if (!Paging.TryRead(Request, out var page))
         {
             return NotFound();
         }
-        var cards = await db.Articles.AsNoTracking().Live(clock.UtcNow).Where(filter)
+        var cards = await articles.AsNoTracking().Live(clock.UtcNow)
             .PageAsync(page, options.Value.PageSize, ct);
         if (cards is null)
         {

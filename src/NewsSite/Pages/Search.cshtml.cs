@@ -21,6 +21,6 @@ public sealed class SearchModel(NewsDbContext db, SiteClock clock, IOptions<News
         SearchQuery = query;
         var heading = query.Length == 0 ? "البحث" : $"نتائج البحث عن «{query}»";
         return await ListAsync(heading, null, $"/search?q={Uri.EscapeDataString(query)}",
-            a => query.Length > 0 && (a.Title.Contains(query) || a.Summary.Contains(query)), ct);
+            Db.Articles.Where(a => query.Length > 0 && (a.Title.Contains(query) || a.Summary.Contains(query))), ct);
     }
 }

@@ -15,6 +15,6 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock, IOptions<New
             .Select(a => new { a.Id, a.Name, a.Bio }).FirstOrDefaultAsync(ct);
         return author is null
             ? NotFound()
-            : await ListAsync(author.Name, author.Bio, $"/author/{Uri.EscapeDataString(slug)}", a => a.AuthorId == author.Id, ct);
+            : await ListAsync(author.Name, author.Bio, $"/author/{Uri.EscapeDataString(slug)}", Db.Articles.Where(a => a.AuthorId == author.Id), ct);
     }
 }

@@ -14,9 +14,11 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock, ViewCounter 
         int Id, string Title, string Slug, string Summary, string BodyHtml,
         string? HeroImagePath, string? HeroImageAlt, string? HeroImageCaption, bool IsUrgent,
         DateTime PublishedAt, DateTime UpdatedAt,
-        string SectionName, string SectionSlug, string AuthorName, string AuthorSlug, List<TagLink> Tags);
+        string SectionName, string SectionSlug, string AuthorName, string AuthorSlug);
 
     public ArticleView Article { get; private set; } = null!;
+
+    public IReadOnlyList<TagLink> Tags { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, string? slug, CancellationToken ct)
     {
@@ -26,8 +28,7 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock, ViewCounter 
                 a.Id, a.Title, a.Slug, a.Summary, a.BodyHtml,
                 a.HeroImagePath, a.HeroImageAlt, a.HeroImageCaption, a.IsUrgent,
                 a.PublishedAt!.Value, a.UpdatedAt,
-                a.Section.Name, a.Section.Slug, a.Author.Name, a.Author.Slug,
-                a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList()))
+                a.Section.Name, a.Section.Slug, a.Author.Name, a.Author.Slug))
             .FirstOrDefaultAsync(ct);
         if (article is null)
         {
@@ -42,6 +43,10 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock, ViewCounter 
         {
             views.Record(article.Id);
         }
+        // Tags by their own query: as a nested collection SQLite would join every article's tags first.
+        Tags = await db.Articles.Where(a => a.Id == id).SelectMany(a => a.Tags)
+            .OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug))
+            .ToListAsync(ct);
         Article = article;
         return Page();
     }

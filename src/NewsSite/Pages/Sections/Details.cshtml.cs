@@ -15,6 +15,6 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock, IOptions<New
             .Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(ct);
         return section is null
             ? NotFound()
-            : await ListAsync(section.Name, null, $"/section/{Uri.EscapeDataString(slug)}", a => a.SectionId == section.Id, ct);
+            : await ListAsync(section.Name, null, $"/section/{Uri.EscapeDataString(slug)}", Db.Articles.Where(a => a.SectionId == section.Id), ct);
     }
 }

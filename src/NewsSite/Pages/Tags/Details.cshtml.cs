@@ -15,6 +15,6 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock, IOptions<New
             .Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct);
         return tag is null
             ? NotFound()
-            : await ListAsync($"وسم: {tag.Name}", null, $"/tag/{Uri.EscapeDataString(slug)}", a => a.Tags.Any(t => t.Id == tag.Id), ct);
+            : await ListAsync($"وسم: {tag.Name}", null, $"/tag/{Uri.EscapeDataString(slug)}", Db.Tags.Where(t => t.Id == tag.Id).SelectMany(t => t.Articles), ct);
     }
 }
