@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using NewsSite.Commands;
+
+namespace NewsSite.Tests.Commands;
+
+public sealed class NewsCommandsTests(NewsSiteFactory factory) : IClassFixture<NewsSiteFactory>
+{
+    [Fact]
+    public async Task Seed_demo_fills_an_empty_database_once_and_seed_bulk_adds_exactly_n()
+    {
+        // seed-demo only ever fills an empty database, whichever test of this class runs it first.
+        Assert.Equal(0, await NewsCommands.RunAsync(factory.Services, ["seed-demo"]));
+        Assert.Equal(0, await NewsCommands.RunAsync(factory.Services, ["seed-demo"]));
+        var demo = await factory.QueryAsync(db => db.Articles.CountAsync());
+        Assert.Equal(DemoContent.Articles.Length, demo);
+        Assert.True(demo >= 30);
+        Assert.True(await factory.QueryAsync(db => db.Sections.CountAsync()) >= 5);
+        Assert.Equal(3, await factory.QueryAsync(db => db.Authors.CountAsync()));
+        Assert.Equal(3, await factory.QueryAsync(db => db.Sponsors.CountAsync()));
+        Assert.All(await factory.QueryAsync(db => db.Articles.Select(a => a.BodyHtml).ToListAsync()),
+            html => Assert.Contains("<h2 id=", html));
+
+        Assert.Equal(0, await NewsCommands.RunAsync(factory.Services, ["seed-bulk", "--articles", "120"]));
+        Assert.Equal(demo + 120, await factory.QueryAsync(db => db.Articles.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("seed-bulk")]
+    [InlineData("seed-bulk", "--articles", "0")]
+    [InlineData("seed-bulk", "--articles", "many")]
+    [InlineData("backup")]
+    [InlineData("no-such-command")]
+    public async Task Bad_command_lines_exit_2_and_change_nothing(params string[] args)
+    {
+        var before = await factory.QueryAsync(db => db.Articles.CountAsync());
+
+        Assert.Equal(2, await NewsCommands.RunAsync(factory.Services, args));
+        Assert.Equal(before, await factory.QueryAsync(db => db.Articles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Backup_writes_a_database_that_opens_with_the_same_rows()
+    {
+        await NewsCommands.RunAsync(factory.Services, ["seed-demo"]);
+        var target = Path.Combine(Path.GetTempPath(), $"newssite-backup-{Guid.NewGuid():N}.db");
+        try
+        {
+            Assert.Equal(0, await NewsCommands.RunAsync(factory.Services, ["backup", "--out", target]));
+
+            await using var copy = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={target};Pooling=False");
+            await copy.OpenAsync();
+            await using var command = copy.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM Articles";
+            Assert.Equal(await factory.QueryAsync(db => db.Articles.LongCountAsync()), (long)(await command.ExecuteScalarAsync())!);
+        }
+        finally
+        {
+            File.Delete(target);
+        }
+    }
+}
