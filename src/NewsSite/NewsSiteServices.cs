@@ -2,13 +2,18 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using NewsSite.Content;
+using Microsoft.AspNetCore.Identity;
 using NewsSite.Data;
+using NewsSite.Domain;
 using Serilog;
 
 namespace NewsSite;
 
 public static class NewsSiteServices
 {
+    /// <summary>Newsroom folders only admins may open.</summary>
+    public static readonly string[] AdminOnlyFolders = ["/Sponsors", "/Staff", "/Settings", "/Subscribers", "/Audit"];
+
     public static WebApplicationBuilder AddNewsSite(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -20,9 +25,10 @@ public static class NewsSiteServices
             .Enrich.FromLogContext()
             .WriteTo.Async(sink => sink.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)));
 
-        // Settings with defaults; the clock and time zone every page shows.
+        // Settings: configured defaults, then what admins save; the clock and time zone every page shows.
         services.Configure<NewsOptions>(builder.Configuration.GetSection(NewsOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton<SiteClock>();
 
         // The store: SQLite by default, migrated (and seeded with demo content if asked) at start-up.
@@ -34,9 +40,65 @@ public static class NewsSiteServices
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ViewCounter>();
         services.AddHostedService<ViewFlushService>();
+        services.AddSingleton<MediaStore>();
+
+        // Scheduled articles go live on time without a visitor.
+        services.AddSingleton<ScheduledPublisher>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());
+
+        // The newsroom: Identity accounts in the same database, signed in at /admin/login, one policy per level of trust.
+        services.AddIdentity<StaffUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequiredUniqueChars = 6;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<NewsDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ArabicIdentityErrors>();
+        // A disabled account or a changed password ends other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "news.staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.LoginPath = "/admin/login";
+            o.LogoutPath = "/admin/logout";
+            o.AccessDeniedPath = "/admin/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            // A signed-in member without the right role gets a real 403 (with the Arabic status page), not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicies.Staff, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All))
+            .AddPolicy(StaffPolicies.Editing, p => p.RequireRole(StaffRoles.Editor, StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(StaffRoles.Admin));
 
         // Pages: Arabic goes out as UTF-8 characters, not &#x...; entities.
-        services.AddRazorPages();
+        services.AddRazorPages(o =>
+        {
+            // Secure the newsroom once, by folder; a new page inherits its folder's policy.
+            o.Conventions.AuthorizeAreaFolder("Admin", "/", StaffPolicies.Staff);
+            o.Conventions.AllowAnonymousToAreaPage("Admin", "/Account/Login");
+            o.Conventions.AllowAnonymousToAreaPage("Admin", "/Account/LoginTwoFactor");
+            foreach (var adminOnly in AdminOnlyFolders)
+            {
+                o.Conventions.AuthorizeAreaFolder("Admin", adminOnly, StaffPolicies.Admin);
+            }
+        });
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         return builder;

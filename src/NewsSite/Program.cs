@@ -1,5 +1,6 @@
 using NewsSite;
 using NewsSite.Commands;
+using NewsSite.Content;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,8 +20,14 @@ app.UseStatusCodePagesWithReExecute("/status/{0}");
 // One log line per request.
 app.UseSerilogRequestLogging();
 
-// Fingerprinted, pre-compressed static files, then pages and the health probe.
+// Fingerprinted, pre-compressed static files; uploads from the media folder, cached for good (names are content hashes).
 app.MapStaticAssets();
+app.UseMediaFiles();
+
+// Who is signing in to the newsroom, and what they may do.
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/healthz");
 

@@ -1,10 +1,12 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSite.Data;
+using NewsSite.Domain;
 
 namespace NewsSite.Tests;
 
@@ -32,6 +34,50 @@ public sealed class NewsSiteFactory : WebApplicationFactory<Program>
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.UserAgent.ParseAdd(BrowserUserAgent);
         return client;
+    }
+
+    public const string StaffPassword = "Newsroom-Test-2026";
+
+    /// <summary>A new staff account with <paramref name="role"/>; returns its email.</summary>
+    public async Task<string> CreateStaffAsync(string role, string? email = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role };
+        var created = await users.CreateAsync(user, StaffPassword);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return email;
+    }
+
+    /// <summary>A client signed in through the real /admin/login form as a new account with <paramref name="role"/>.</summary>
+    public async Task<HttpClient> SignInAsAsync(string role)
+    {
+        var email = await CreateStaffAsync(role);
+        var client = CreateReader();
+        var response = await PostFormAsync(client, "/admin/login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = StaffPassword,
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>GETs <paramref name="url"/>, takes the antiforgery token from its first form, and POSTs the fields to <paramref name="postUrl"/> (or the same URL).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        HttpClient client, string url, Dictionary<string, string> fields, string? postUrl = null)
+    {
+        var (_, page) = await GetPageAsync(client, url);
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")
+                    ?? page.QuerySelector("form input[name=__RequestVerificationToken]");
+        var form = new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = token?.GetAttribute("value") ?? "",
+        };
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(new Uri(postUrl ?? url, UriKind.Relative), content);
     }
 
     public async Task SaveAsync(params object[] entities)

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NewsSite.Data;
+using NewsSite.Domain;
 
 namespace NewsSite.Commands;
 
@@ -44,10 +46,9 @@ public static class NewsCommands
             case "backup":
                 return await BackupAsync(db, args, ct);
             case "create-admin":
-                Console.Error.WriteLine("create-admin arrives with the newsroom (staff accounts); there are no accounts yet.");
-                return 2;
+                return await CreateAdminAsync(provider, args, ct);
             default:
-                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, seed-bulk --articles N, backup --out FILE.");
+                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, seed-bulk --articles N, create-admin --email E, backup --out FILE.");
                 return 2;
         }
     }
@@ -65,6 +66,82 @@ public static class NewsCommands
         await SqliteStore.BackupAsync(db, target, ct);
         Console.WriteLine($"Backed up to {target}.");
         return 0;
+    }
+
+    // The first admin: no default account or password exists anywhere, so a person makes one here.
+    private static async Task<int> CreateAdminAsync(IServiceProvider provider, string[] args, CancellationToken ct)
+    {
+        var emailIndex = Array.IndexOf(args, "--email");
+        var email = emailIndex >= 0 && emailIndex + 1 < args.Length ? args[emailIndex + 1].Trim() : "";
+        if (!email.Contains('@', StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("usage: create-admin --email E   (password from NEWS_ADMIN_PASSWORD or a prompt)");
+            return 2;
+        }
+        var password = Environment.GetEnvironmentVariable("NEWS_ADMIN_PASSWORD");
+        if (string.IsNullOrEmpty(password) && !Console.IsInputRedirected)
+        {
+            Console.Write("Password for the new admin: ");
+            password = ReadHidden();
+        }
+        if (string.IsNullOrEmpty(password))
+        {
+            Console.Error.WriteLine("No password: set NEWS_ADMIN_PASSWORD or run in a terminal to be asked.");
+            return 2;
+        }
+
+        await SqliteStore.MigrateAsync(provider.GetRequiredService<NewsDbContext>(), ct);
+        await DatabaseStartup.EnsureRolesAsync(provider);
+        var users = provider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByEmailAsync(email);
+        IdentityResult result;
+        if (user is null)
+        {
+            user = new StaffUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, DisplayName = email,
+                CreatedAt = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+            };
+            result = await users.CreateAsync(user, password);
+        }
+        else
+        {
+            // Running it again for the same address resets that admin's password: the way back in.
+            result = await users.RemovePasswordAsync(user);
+            result = result.Succeeded ? await users.AddPasswordAsync(user, password) : result;
+        }
+        if (result.Succeeded && !await users.IsInRoleAsync(user, StaffRoles.Admin))
+        {
+            result = await users.AddToRoleAsync(user, StaffRoles.Admin);
+        }
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                Console.Error.WriteLine(error.Description);
+            }
+            return 1;
+        }
+        Console.WriteLine($"Admin {email} is ready: sign in at /admin/login.");
+        return 0;
+    }
+
+    private static string ReadHidden()
+    {
+        var password = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace && password.Length > 0)
+            {
+                password.Length--;
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                password.Append(key.KeyChar);
+            }
+        }
+        Console.WriteLine();
+        return password.ToString();
     }
 
     private static bool TryReadOption(string[] args, string name, out int value)

@@ -19,4 +19,12 @@ public sealed class NewsOptions
     public int ViewFlushSeconds { get; set; } = 10;
 
     public int PageSize { get; set; } = 20;
+
+    /// <summary>How often scheduled articles are checked for their time.</summary>
+    public int SchedulerSeconds { get; set; } = 15;
+
+    /// <summary>Where uploads are stored: outside the web root, under the content root unless absolute.</summary>
+    public string MediaPath { get; set; } = "App_Data/media";
+
+    public long MaxUploadBytes { get; set; } = 5 * 1024 * 1024;
 }

@@ -1,13 +1,11 @@
-using Microsoft.Extensions.Options;
-
 namespace NewsSite.Content;
 
-/// <summary>The site's time zone and "now", for pages that show local dates.</summary>
-public sealed class SiteClock(TimeProvider time, IOptions<NewsOptions> options)
+/// <summary>The site's time zone (from the settings) and "now", for pages that show local dates.</summary>
+public sealed class SiteClock(TimeProvider time, SiteSettingsStore settings)
 {
-    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+    public TimeZoneInfo Zone => settings.Current.Zone;
 
-    public string ZoneId => options.Value.TimeZone;
+    public string ZoneId => settings.Current.Settings.TimeZone;
 
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
@@ -20,4 +18,11 @@ public sealed class SiteClock(TimeProvider time, IOptions<NewsOptions> options)
         utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     public int CurrentYear => TimeZoneInfo.ConvertTimeFromUtc(UtcNow, Zone).Year;
+
+    /// <summary>A local date and time typed in the site's zone, as UTC.</summary>
+    public DateTime ToUtc(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+
+    public DateTime ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 }

@@ -30,6 +30,9 @@ public class Article
     /// <summary>When it went (or goes, when scheduled) live, UTC.</summary>
     public DateTime? PublishedAt { get; private set; }
 
+    /// <summary>Bumped by every save; a save based on an older version is refused, never overwrites.</summary>
+    public int Version { get; private set; }
+
     public int SectionId { get; set; }
     public Section Section { get; set; } = null!;
     public int AuthorId { get; set; }
@@ -42,17 +45,43 @@ public class Article
         BodyHtml = renderedHtml;
     }
 
-    public void Publish(DateTime now)
+    /// <summary>Records a save: the next version, touched now.</summary>
+    public void MarkSaved(DateTime now)
     {
-        Status = ArticleStatus.Published;
-        PublishedAt ??= now;
+        Version++;
         UpdatedAt = now;
     }
 
+    /// <summary>Live now; a story published before keeps its first publish time.</summary>
+    public void Publish(DateTime now)
+    {
+        Status = ArticleStatus.Published;
+        PublishedAt = PublishedAt is { } at && at <= now ? at : now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Goes live by itself at <paramref name="publishAt"/> (UTC).</summary>
     public void Schedule(DateTime publishAt)
     {
         Status = ArticleStatus.Scheduled;
         PublishedAt = publishAt;
+    }
+
+    public void SubmitForReview() => Status = ArticleStatus.InReview;
+
+    /// <summary>Back to a draft: off the site, words kept.</summary>
+    public void Unpublish() => Status = ArticleStatus.Draft;
+
+    /// <summary>The scheduler's step: a scheduled article whose time has come goes live.</summary>
+    public bool PublishIfDue(DateTime now)
+    {
+        if (Status != ArticleStatus.Scheduled || PublishedAt > now)
+        {
+            return false;
+        }
+        Status = ArticleStatus.Published;
+        MarkSaved(now);
+        return true;
     }
 
     public bool IsVisibleAt(DateTime now) =>

@@ -11,6 +11,13 @@ public sealed class StatusModel : PageModel
 
     public bool IsNotFound => Code == StatusCodes.Status404NotFound;
 
+    public string Title => Code switch
+    {
+        StatusCodes.Status404NotFound => "الصفحة غير موجودة",
+        StatusCodes.Status403Forbidden => "ليست لديك صلاحية",
+        _ => "تعذّر تنفيذ الطلب",
+    };
+
     public void OnGet(int code) => Show(code);
 
     public void OnPost(int code) => Show(code);

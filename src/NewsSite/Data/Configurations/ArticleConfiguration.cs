@@ -15,6 +15,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.HeroImageAlt).HasMaxLength(500);
         builder.Property(a => a.HeroImageCaption).HasMaxLength(500);
 
+        builder.Property(a => a.Version).IsConcurrencyToken();
+
         builder.HasOne(a => a.Section).WithMany().OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Author).WithMany().OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
@@ -23,5 +25,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
         builder.HasIndex(a => new { a.SectionId, a.Status, a.PublishedAt });
         builder.HasIndex(a => new { a.AuthorId, a.Status, a.PublishedAt });
+        // The newsroom's list: newest edits first, by status.
+        builder.HasIndex(a => new { a.Status, a.UpdatedAt });
     }
 }

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsSite.Data;
+using NewsSite.Domain;
+
+namespace NewsSite.Content;
+
+/// <summary>
+/// Publishes scheduled articles when their time comes, whether or not anyone visits the site; after a
+/// restart the first tick catches up on everything that fell due while it was down.
+/// </summary>
+public sealed partial class ScheduledPublisher(
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<NewsOptions> options, ILogger<ScheduledPublisher> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.SchedulerSeconds)), time);
+        do
+        {
+            try
+            {
+                await PublishDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    /// <summary>Publishes every scheduled article that is due now; returns how many went live.</summary>
+    public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var due = await db.Articles
+            .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
+            .ToListAsync(cancellationToken);
+        foreach (var article in due)
+        {
+            article.PublishIfDue(now);
+            db.Record(null, "المجدول", now, "publish", "Article", article.Id, "نُشر في موعده المجدول");
+        }
+        if (due.Count > 0)
+        {
+            // An editor saving the same article at this moment gets a conflict, not a silent overwrite.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return due.Count;
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing scheduled articles failed; trying again at the next tick")]
+    private static partial void LogFailed(ILogger logger, Exception ex);
+}
