@@ -14,6 +14,9 @@ public static class NewsSiteServices
     /// <summary>Newsroom folders only admins may open.</summary>
     public static readonly string[] AdminOnlyFolders = ["/Sponsors", "/Staff", "/Settings", "/Subscribers", "/Audit"];
 
+    /// <summary>Newsroom folders for editors and admins (writers only write articles).</summary>
+    public static readonly string[] EditorFolders = ["/Sections", "/Tags", "/Authors"];
+
     public static WebApplicationBuilder AddNewsSite(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -94,9 +97,13 @@ public static class NewsSiteServices
             o.Conventions.AuthorizeAreaFolder("Admin", "/", StaffPolicies.Staff);
             o.Conventions.AllowAnonymousToAreaPage("Admin", "/Account/Login");
             o.Conventions.AllowAnonymousToAreaPage("Admin", "/Account/LoginTwoFactor");
-            foreach (var adminOnly in AdminOnlyFolders)
+            foreach (var folder in AdminOnlyFolders)
             {
-                o.Conventions.AuthorizeAreaFolder("Admin", adminOnly, StaffPolicies.Admin);
+                o.Conventions.AuthorizeAreaFolder("Admin", folder, StaffPolicies.Admin);
+            }
+            foreach (var folder in EditorFolders)
+            {
+                o.Conventions.AuthorizeAreaFolder("Admin", folder, StaffPolicies.Editing);
             }
         });
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
