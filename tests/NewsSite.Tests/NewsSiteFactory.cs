@@ -11,16 +11,18 @@ using NewsSite.Domain;
 namespace NewsSite.Tests;
 
 /// <summary>The real app over HTTP, on its own temporary SQLite file; configuration is overridden, DI is not.</summary>
-public sealed class NewsSiteFactory : WebApplicationFactory<Program>
+public class NewsSiteFactory : WebApplicationFactory<Program>
 {
     public const string BrowserUserAgent =
         "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"newssite-tests-{Guid.NewGuid():N}.db");
+    private readonly string _mediaPath = Path.Combine(Path.GetTempPath(), $"newssite-tests-media-{Guid.NewGuid():N}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:News", $"Data Source={_databasePath}");
+        builder.UseSetting("News:MediaPath", _mediaPath);
         builder.UseSetting("News:DemoContent", "false");
         // Tests flush view counts themselves.
         builder.UseSetting("News:ViewFlushSeconds", "3600");
@@ -104,10 +106,15 @@ public sealed class NewsSiteFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
+        }
+        if (Directory.Exists(_mediaPath))
+        {
+            Directory.Delete(_mediaPath, recursive: true);
         }
     }
 }
