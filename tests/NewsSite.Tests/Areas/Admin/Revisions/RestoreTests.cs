@@ -57,7 +57,7 @@ public sealed class RestoreTests(NewsSiteFactory factory) : IClassFixture<NewsSi
 
         var (_, list) = await NewsSiteFactory.GetPageAsync(writer, $"/admin/articles/{id}/revisions");
         Assert.Contains("استُعيد نص النسخة 1", list.QuerySelector("[role=status]")!.TextContent);
-        Assert.Equal("4", list.QuerySelector("tbody tr td")!.TextContent);
+        Assert.Equal("النسخة 4", list.QuerySelector("tbody tr td")!.TextContent);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class RevisionHistoryTests(NewsSiteFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var rows = page.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
-        Assert.Equal(["3", "2", "1"], rows.Select(r => r[0]));
+        Assert.Equal(["النسخة 3", "النسخة 2", "النسخة 1"], rows.Select(r => r[0]));
         Assert.Equal(["منى الراشد", "خالد العلي", "سارة الخالد"], rows.Select(r => r[1]));
         Assert.Equal(ArabicDateLine.FormatStamp(history.Third.SavedAt, Kuwait), rows[0][2]);
         Assert.Equal(["منشور", "بانتظار المراجعة", "مسودة"], rows.Select(r => r[3]));

@@ -25,7 +25,7 @@ public sealed class TaxonomyFormTests(NewsSiteFactory factory) : IClassFixture<N
         var (_, list) = await NewsSiteFactory.GetPageAsync(editor, TaxonomyPages.ListUrl(subject));
         Assert.Contains(name, list.QuerySelector("[role=status]")!.TextContent);
         var row = Assert.Single(list.QuerySelectorAll("tbody tr"), r => r.QuerySelector("a")!.TextContent == name);
-        Assert.Equal($"الشؤون-المحلية-{suffix}", row.QuerySelector(".slug")!.TextContent);
+        Assert.Equal($"الشؤون-المحلية-{suffix}", row.QuerySelector(".slug bdi")!.TextContent);
         var id = int.Parse(row.QuerySelector("a")!.GetAttribute("href")!.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal("create", Assert.Single(await TaxonomyPages.AuditAsync(factory, subject, id)).Action);
     }
