@@ -11,8 +11,8 @@ namespace NewsSite.Areas.Admin.Pages;
 // filed under it, and at most one field of their own. The list and the form are written once, here.
 
 /// <summary>
-/// The section, tag and author form. Its properties are named after the entities' own, so EF copies
-/// them both ways by name; a field the entity lacks (a tag's order) is left out of its form and ignored.
+/// The section, tag and author form. Its properties are named after the entities' own, so EF reads and
+/// writes them by name; a field the entity lacks (a tag's order) is left out of its form and ignored.
 /// </summary>
 public sealed class TaxonomyInput
 {
