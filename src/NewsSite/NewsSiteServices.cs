@@ -106,6 +106,8 @@ public static class NewsSiteServices
                 o.Conventions.AuthorizeAreaFolder("Admin", folder, StaffPolicies.Editing);
             }
         });
+        // Model binding's own errors (letters in a number field) in Arabic too.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => ArabicModelBinding.Use(o.ModelBindingMessageProvider));
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         return builder;

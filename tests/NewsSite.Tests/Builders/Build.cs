@@ -41,6 +41,31 @@ public static class Build
         return article;
     }
 
+    /// <summary>Saves the article <paramref name="times"/> more times, so its version is that much higher.</summary>
+    public static Article Saved(this Article article, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            article.MarkSaved(DateTime.UtcNow);
+        }
+        return article;
+    }
+
+    /// <summary>A revision of a stored article, as a save at <paramref name="version"/> would have left it.</summary>
+    public static ArticleRevision Revision(
+        Article article, int version, string title, string markdown, string summary = "ملخص الخبر.",
+        DateTime? savedAt = null, string by = "سارة الخالد", ArticleStatus status = ArticleStatus.Draft) => new()
+    {
+        ArticleId = article.Id,
+        Version = version,
+        Title = title,
+        Summary = summary,
+        BodyMarkdown = markdown,
+        Status = status,
+        SavedAt = savedAt ?? DateTime.UtcNow.AddHours(version - 10),
+        SavedByName = by,
+    };
+
     public static Sponsor Sponsor(
         string name, SponsorPlacement placement = SponsorPlacement.Header, int priority = 1,
         DateTime? startsAt = null, DateTime? endsAt = null, bool active = true) => new()

@@ -1,0 +1,16 @@
+using NewsSite.Domain;
+
+namespace NewsSite.Content;
+
+/// <summary>How the newsroom names an article's state in Arabic.</summary>
+public static class ArticleStatusNames
+{
+    public static string ArabicName(this ArticleStatus status) => status switch
+    {
+        ArticleStatus.Draft => "مسودة",
+        ArticleStatus.InReview => "بانتظار المراجعة",
+        ArticleStatus.Scheduled => "مجدول",
+        ArticleStatus.Published => "منشور",
+        _ => status.ToString(),
+    };
+}
