@@ -18,10 +18,14 @@ public sealed class NewsSiteFactory : WebApplicationFactory<Program>
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"newssite-tests-{Guid.NewGuid():N}.db");
 
+    // Uploads go to a folder of their own, not into the project's App_Data.
+    private readonly string _mediaPath = Path.Combine(Path.GetTempPath(), $"newssite-tests-media-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:News", $"Data Source={_databasePath}");
         builder.UseSetting("News:DemoContent", "false");
+        builder.UseSetting("News:MediaPath", _mediaPath);
         // Tests flush view counts themselves.
         builder.UseSetting("News:ViewFlushSeconds", "3600");
         builder.UseSetting("News:PageSize", "5");
@@ -108,6 +112,10 @@ public sealed class NewsSiteFactory : WebApplicationFactory<Program>
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
+        }
+        if (Directory.Exists(_mediaPath))
+        {
+            Directory.Delete(_mediaPath, recursive: true);
         }
     }
 }

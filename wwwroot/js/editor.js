@@ -39,7 +39,8 @@
     }
     body.setSelectionRange(start, end);
     const lines = value.slice(start, end).split("\n").map((line) => prefix + line).join("\n");
-    insert(lines, 0, lines.length);
+    // The caret goes after the new text, so typing goes on rather than replacing it.
+    insert(lines, lines.length, lines.length);
   }
 
   const actions = {

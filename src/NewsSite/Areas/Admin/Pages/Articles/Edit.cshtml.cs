@@ -129,6 +129,10 @@ public sealed partial class EditModel(
     [TempData]
     public string? SavedDraftKeys { get; set; }
 
+    public const string NewPath = "/admin/articles/new";
+
+    public static string PathOf(int id) => $"/admin/articles/{id}/edit";
+
     public long MaxUploadMegabytes => media.MaxBytes / (1024 * 1024);
 
     public string DraftKey => Saved?.Id.ToString(CultureInfo.InvariantCulture) ?? "new";
@@ -236,7 +240,7 @@ public sealed partial class EditModel(
 
         Notice = outcome.Notice;
         SavedDraftKeys = isNew ? $"new {article.Id}" : $"{article.Id}";
-        return RedirectToPage(new { id = article.Id });
+        return Redirect(PathOf(article.Id));
     }
 
     /// <summary>The live preview: the body through the same pipeline as the public page, as an HTML fragment.</summary>
