@@ -9,9 +9,6 @@ namespace NewsSite.Tests.Areas.Admin.Articles;
 /// <summary>Two people, one article: the second save on an old version is refused, and nobody's words are lost.</summary>
 public sealed class ArticleConflictTests(NewsSiteFactory factory) : IClassFixture<NewsSiteFactory>
 {
-    private Task<Article> FindAsync(int id) =>
-        factory.QueryAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
-
     [Fact]
     public async Task The_second_save_on_an_old_version_shows_both_versions_and_overwrites_nothing()
     {
@@ -43,7 +40,7 @@ public sealed class ArticleConflictTests(NewsSiteFactory factory) : IClassFixtur
         Assert.Equal("عنوان الكاتب الثاني", form["Input.Title"]);
         Assert.Equal((article.Version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), form["Input.Version"]);
 
-        var stored = await FindAsync(article.Id);
+        var stored = await StoredAsync(factory, article.Id);
         Assert.Equal("نص المحرر الأول.", stored.BodyMarkdown);
         Assert.Equal(article.Title, stored.Title);
         Assert.Equal(article.Version + 1, stored.Version);
@@ -52,7 +49,7 @@ public sealed class ArticleConflictTests(NewsSiteFactory factory) : IClassFixtur
         // Merged, saved again against the new version: accepted.
         form["Input.Body"] = "نص المحرر الأول.\n\nنص الكاتب الثاني.";
         SavedId((await PostAsync(second, url, form)).Response);
-        var merged = await FindAsync(article.Id);
+        var merged = await StoredAsync(factory, article.Id);
         Assert.Equal("نص المحرر الأول.\n\nنص الكاتب الثاني.", merged.BodyMarkdown);
         Assert.Equal(article.Version + 2, merged.Version);
     }
@@ -79,7 +76,7 @@ public sealed class ArticleConflictTests(NewsSiteFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(page.QuerySelector(".conflict"));
         Assert.Contains("منشور", page.QuerySelector(".conflict .field-help")!.TextContent, StringComparison.Ordinal);
-        var stored = await FindAsync(article.Id);
+        var stored = await StoredAsync(factory, article.Id);
         Assert.Equal(ArticleStatus.Published, stored.Status);
         Assert.Equal(article.BodyMarkdown, stored.BodyMarkdown);
     }

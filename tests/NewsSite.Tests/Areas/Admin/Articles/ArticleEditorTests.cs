@@ -10,9 +10,6 @@ namespace NewsSite.Tests.Areas.Admin.Articles;
 /// <summary>/admin/articles/new and /admin/articles/{id}/edit: writing, validating, previewing and recording.</summary>
 public sealed class ArticleEditorTests(NewsSiteFactory factory) : IClassFixture<NewsSiteFactory>
 {
-    private Task<Article?> FindAsync(int id) =>
-        factory.QueryAsync(db => db.Articles.Include(a => a.Tags).AsNoTracking().FirstOrDefaultAsync(a => a.Id == id));
-
     private Task<int> CountTitledAsync(string title) =>
         factory.QueryAsync(db => db.Articles.CountAsync(a => a.Title == title));
 
@@ -25,8 +22,8 @@ public sealed class ArticleEditorTests(NewsSiteFactory factory) : IClassFixture<
 
         var created = (await PostAsync(client, NewUrl, await NewArticleAsync(client, sectionId, authorId, title))).Response;
         var id = SavedId(created);
-        var draft = await FindAsync(id);
-        Assert.Equal(ArticleStatus.Draft, draft!.Status);
+        var draft = await StoredAsync(factory, id);
+        Assert.Equal(ArticleStatus.Draft, draft.Status);
         Assert.Equal(1, draft.Version);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/news/{id}/{draft.Slug}", UriKind.Relative))).StatusCode);
 
@@ -40,8 +37,8 @@ public sealed class ArticleEditorTests(NewsSiteFactory factory) : IClassFixture<
         var published = (await PostAsync(client, EditUrl(id), fields, "publish")).Response;
         Assert.Equal(id, SavedId(published));
 
-        var article = await FindAsync(id);
-        Assert.Equal(ArticleStatus.Published, article!.Status);
+        var article = await StoredAsync(factory, id);
+        Assert.Equal(ArticleStatus.Published, article.Status);
         Assert.Equal(2, article.Version);
         using var reader = factory.CreateReader();
         var (response, page) = await NewsSiteFactory.GetPageAsync(reader, $"/news/{id}/{Uri.EscapeDataString(article.Slug)}");
@@ -50,30 +47,19 @@ public sealed class ArticleEditorTests(NewsSiteFactory factory) : IClassFixture<
         Assert.Equal("ساعات العمل", page.QuerySelector(".article-body h2")!.TextContent);
     }
 
-    [Fact]
-    public async Task The_slug_is_made_from_the_arabic_title_when_left_empty()
+    [Theory]
+    [InlineData("الحكومةُ تُقرّ ميزانية ٢٠٢٧!", "", "الحكومة-تقر-ميزانية-2027")]
+    [InlineData("عنوان طويل عن افتتاح المركز", "مركز-صحي-2027", "مركز-صحي-2027")]
+    public async Task The_slug_comes_from_the_arabic_title_unless_one_is_written(string title, string slug, string expected)
     {
         var (sectionId, authorId) = await SeedChoicesAsync(factory);
         using var client = await factory.SignInAsAsync(StaffRoles.Writer);
-        var fields = await NewArticleAsync(client, sectionId, authorId, "الحكومةُ تُقرّ ميزانية ٢٠٢٧!");
-        fields["Input.Slug"] = "";
+        var fields = await NewArticleAsync(client, sectionId, authorId, title);
+        fields["Input.Slug"] = slug;
 
         var id = SavedId((await PostAsync(client, NewUrl, fields)).Response);
 
-        Assert.Equal("الحكومة-تقر-ميزانية-2027", (await FindAsync(id))!.Slug);
-    }
-
-    [Fact]
-    public async Task An_edited_slug_is_kept_when_it_is_already_a_slug()
-    {
-        var (sectionId, authorId) = await SeedChoicesAsync(factory);
-        using var client = await factory.SignInAsAsync(StaffRoles.Writer);
-        var fields = await NewArticleAsync(client, sectionId, authorId, "عنوان طويل عن افتتاح المركز");
-        fields["Input.Slug"] = "مركز-صحي-2027";
-
-        var id = SavedId((await PostAsync(client, NewUrl, fields)).Response);
-
-        Assert.Equal("مركز-صحي-2027", (await FindAsync(id))!.Slug);
+        Assert.Equal(expected, (await StoredAsync(factory, id)).Slug);
     }
 
     [Fact]
@@ -88,7 +74,7 @@ public sealed class ArticleEditorTests(NewsSiteFactory factory) : IClassFixture<
 
         var id = SavedId((await PostAsync(client, NewUrl, fields)).Response);
 
-        var tags = (await FindAsync(id))!.Tags.Select(t => t.Slug).Order().ToList();
+        var tags = (await StoredAsync(factory, id)).Tags.Select(t => t.Slug).Order().ToList();
         Assert.Equal(new[] { $"hospitals-{unique}", $"الصحة-{unique}", $"المستشفيات-{unique}" }.Order(), tags);
         Assert.Equal(1, await factory.QueryAsync(db => db.Tags.CountAsync(t => t.Slug == $"الصحة-{unique}")));
         var (_, page) = await NewsSiteFactory.GetPageAsync(client, EditUrl(id));
@@ -146,8 +132,8 @@ public sealed class ArticleEditorTests(NewsSiteFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("اختر قسمًا من القائمة.", ErrorFor(page, "Input.SectionId"));
-        var stored = await FindAsync(article.Id);
-        Assert.Equal(article.BodyMarkdown, stored!.BodyMarkdown);
+        var stored = await StoredAsync(factory, article.Id);
+        Assert.Equal(article.BodyMarkdown, stored.BodyMarkdown);
         Assert.Equal(article.Version, stored.Version);
         Assert.Equal(0, await factory.QueryAsync(db => db.ArticleRevisions.CountAsync(r => r.ArticleId == article.Id)));
     }
@@ -172,8 +158,8 @@ public sealed class ArticleEditorTests(NewsSiteFactory factory) : IClassFixture<
         kept["Input.HeroImageCaption"] = "المركز الجديد";
         var id = SavedId((await PostAsync(client, NewUrl, kept)).Response);
 
-        var article = await FindAsync(id);
-        Assert.Equal(kept["Input.HeroImagePath"], article!.HeroImagePath);
+        var article = await StoredAsync(factory, id);
+        Assert.Equal(kept["Input.HeroImagePath"], article.HeroImagePath);
         Assert.Equal("مبنى المركز من الخارج", article.HeroImageAlt);
         Assert.Equal("المركز الجديد", article.HeroImageCaption);
     }
@@ -208,8 +194,8 @@ public sealed class ArticleEditorTests(NewsSiteFactory factory) : IClassFixture<
 
         SavedId((await PostAsync(client, EditUrl(article.Id), fields)).Response);
 
-        var stored = await FindAsync(article.Id);
-        Assert.Null(stored!.HeroImagePath);
+        var stored = await StoredAsync(factory, article.Id);
+        Assert.Null(stored.HeroImagePath);
         Assert.Null(stored.HeroImageAlt);
     }
 
@@ -289,7 +275,7 @@ public sealed class ArticleEditorTests(NewsSiteFactory factory) : IClassFixture<
             Assert.DoesNotContain(page.QuerySelectorAll("script"), s => s.TextContent.Contains("alert", StringComparison.Ordinal));
         }
         Assert.Equal(title, list.QuerySelector(".article-title-cell a")!.TextContent);
-        Assert.Contains("&lt;script&gt;", (await FindAsync(id))!.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", (await StoredAsync(factory, id)).BodyHtml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,6 +31,18 @@ public sealed class ArticleListTests(NewsSiteFactory factory) : IClassFixture<Ne
         return (section, author, articles);
     }
 
+    /// <summary>Seven drafts a minute apart, newest first, their titles sharing <paramref name="marker"/>: two pages of five.</summary>
+    private async Task<List<Article>> SeedSevenAsync(string marker)
+    {
+        var articles = Enumerable.Range(1, 7).Select(i => Build.Article(title: $"خبر {i} {marker}")).ToList();
+        for (var i = 0; i < articles.Count; i++)
+        {
+            articles[i].UpdatedAt = DateTime.UtcNow.AddMinutes(-i);
+        }
+        await factory.SaveAsync([.. articles]);
+        return articles;
+    }
+
     private static List<string> TitlesOf(IHtmlDocument page) =>
         page.QuerySelectorAll(".article-title-cell a").Select(a => a.TextContent).ToList();
 
@@ -100,13 +112,7 @@ public sealed class ArticleListTests(NewsSiteFactory factory) : IClassFixture<Ne
     public async Task Pages_of_five_keep_the_filters_in_their_links()
     {
         var marker = Build.Unique();
-        var section = Build.Section();
-        var articles = Enumerable.Range(1, 7).Select(i => Build.Article(section, title: $"خبر {i} {marker}")).ToList();
-        for (var i = 0; i < articles.Count; i++)
-        {
-            articles[i].UpdatedAt = DateTime.UtcNow.AddMinutes(-i);
-        }
-        await factory.SaveAsync([.. articles]);
+        var articles = await SeedSevenAsync(marker);
         using var client = await factory.SignInAsAsync(StaffRoles.Writer);
 
         var (_, first) = await NewsSiteFactory.GetPageAsync(client, $"/admin/articles?q={marker}&status=Draft");
@@ -131,7 +137,7 @@ public sealed class ArticleListTests(NewsSiteFactory factory) : IClassFixture<Ne
     public async Task Pages_out_of_bounds_or_not_numbers_are_404(string page)
     {
         var marker = Build.Unique();
-        await factory.SaveAsync([.. Enumerable.Range(1, 7).Select(i => Build.Article(title: $"خبر {i} {marker}"))]);
+        await SeedSevenAsync(marker);
         using var client = await factory.SignInAsAsync(StaffRoles.Writer);
 
         var response = await client.GetAsync(new Uri($"/admin/articles?q={marker}&page={page}", UriKind.Relative));

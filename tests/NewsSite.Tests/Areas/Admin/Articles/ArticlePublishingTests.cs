@@ -10,9 +10,6 @@ namespace NewsSite.Tests.Areas.Admin.Articles;
 /// <summary>Who may change what readers see: writers write and ask for review; editors publish, schedule and unpublish.</summary>
 public sealed class ArticlePublishingTests(NewsSiteFactory factory) : IClassFixture<NewsSiteFactory>
 {
-    private Task<Article> FindAsync(int id) =>
-        factory.QueryAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
-
     private Task<List<string>> AuditActionsAsync(int id) =>
         factory.QueryAsync(db => db.AuditEntries
             .Where(e => e.Subject == "Article" && e.SubjectId == id.ToString(CultureInfo.InvariantCulture))
@@ -41,7 +38,7 @@ public sealed class ArticlePublishingTests(NewsSiteFactory factory) : IClassFixt
         var (response, _) = await PostAsync(client, EditUrl(article.Id), fields, command);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var stored = await FindAsync(article.Id);
+        var stored = await StoredAsync(factory, article.Id);
         Assert.Equal(article.Status, stored.Status);
         Assert.Equal(article.Title, stored.Title);
         Assert.Equal(article.Version, stored.Version);
@@ -63,7 +60,7 @@ public sealed class ArticlePublishingTests(NewsSiteFactory factory) : IClassFixt
         fields["Input.Body"] = "نص جاهز للمراجعة.";
         SavedId((await PostAsync(client, EditUrl(article.Id), fields, "review")).Response);
 
-        var stored = await FindAsync(article.Id);
+        var stored = await StoredAsync(factory, article.Id);
         Assert.Equal(ArticleStatus.InReview, stored.Status);
         Assert.Equal("نص جاهز للمراجعة.", stored.BodyMarkdown);
         Assert.Equal(["edit", "submit-review"], await AuditActionsAsync(article.Id));
@@ -80,7 +77,7 @@ public sealed class ArticlePublishingTests(NewsSiteFactory factory) : IClassFixt
 
         SavedId((await PostAsync(client, EditUrl(article.Id), fields)).Response);
 
-        var stored = await FindAsync(article.Id);
+        var stored = await StoredAsync(factory, article.Id);
         Assert.Equal(ArticleStatus.Published, stored.Status);
         Assert.Equal(article.PublishedAt, stored.PublishedAt);
         Assert.Equal("<p>نص مصحّح.</p>\n", stored.BodyHtml);
@@ -96,17 +93,17 @@ public sealed class ArticlePublishingTests(NewsSiteFactory factory) : IClassFixt
         var publicUrl = $"/news/{article.Id}/{Uri.EscapeDataString(article.Slug)}";
 
         SavedId((await PostAsync(client, EditUrl(article.Id), await LoadAsync(client, EditUrl(article.Id)), "publish")).Response);
-        Assert.Equal(ArticleStatus.Published, (await FindAsync(article.Id)).Status);
+        Assert.Equal(ArticleStatus.Published, (await StoredAsync(factory, article.Id)).Status);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri(publicUrl, UriKind.Relative))).StatusCode);
 
         SavedId((await PostAsync(client, EditUrl(article.Id), await LoadAsync(client, EditUrl(article.Id)), "unpublish")).Response);
-        Assert.Equal(ArticleStatus.Draft, (await FindAsync(article.Id)).Status);
+        Assert.Equal(ArticleStatus.Draft, (await StoredAsync(factory, article.Id)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(new Uri(publicUrl, UriKind.Relative))).StatusCode);
 
         var fields = await LoadAsync(client, EditUrl(article.Id));
         fields["Input.PublishAt"] = LocalInput(DateTime.UtcNow.AddDays(3));
         SavedId((await PostAsync(client, EditUrl(article.Id), fields, "schedule")).Response);
-        Assert.Equal(ArticleStatus.Scheduled, (await FindAsync(article.Id)).Status);
+        Assert.Equal(ArticleStatus.Scheduled, (await StoredAsync(factory, article.Id)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(new Uri(publicUrl, UriKind.Relative))).StatusCode);
 
         Assert.Equal(["edit", "publish", "edit", "unpublish", "edit", "schedule"], await AuditActionsAsync(article.Id));
@@ -126,7 +123,7 @@ public sealed class ArticlePublishingTests(NewsSiteFactory factory) : IClassFixt
         var response = (await PostAsync(client, EditUrl(article.Id), fields, "schedule")).Response;
         SavedId(response);
 
-        var stored = await FindAsync(article.Id);
+        var stored = await StoredAsync(factory, article.Id);
         Assert.Equal(ArticleStatus.Scheduled, stored.Status);
         Assert.Equal(DateTime.SpecifyKind(kuwaitDay.AddHours(6).AddMinutes(30), DateTimeKind.Utc), stored.PublishedAt);
         Assert.Equal(DateTimeKind.Utc, stored.PublishedAt!.Value.Kind);
@@ -149,7 +146,7 @@ public sealed class ArticlePublishingTests(NewsSiteFactory factory) : IClassFixt
 
         SavedId((await PostAsync(client, EditUrl(article.Id), fields, "schedule")).Response);
 
-        var stored = await FindAsync(article.Id);
+        var stored = await StoredAsync(factory, article.Id);
         Assert.Equal(ArticleStatus.Published, stored.Status);
         Assert.InRange(stored.PublishedAt!.Value, before.AddSeconds(-1), DateTime.UtcNow.AddSeconds(1));
         Assert.Equal(["edit", "publish"], await AuditActionsAsync(article.Id));
@@ -172,7 +169,7 @@ public sealed class ArticlePublishingTests(NewsSiteFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, ErrorFor(page, "Input.PublishAt"), StringComparison.Ordinal);
-        var stored = await FindAsync(article.Id);
+        var stored = await StoredAsync(factory, article.Id);
         Assert.Equal(ArticleStatus.Draft, stored.Status);
         Assert.Equal(article.Version, stored.Version);
     }

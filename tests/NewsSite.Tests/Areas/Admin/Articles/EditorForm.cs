@@ -1,6 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using NewsSite.Domain;
 using NewsSite.Tests.Builders;
 
 namespace NewsSite.Tests.Areas.Admin.Articles;
@@ -88,6 +90,10 @@ internal static class EditorForm
         Assert.Equal("edit", segments[4]);
         return int.Parse(segments[3], System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The article as stored now, with its tags.</summary>
+    public static Task<Article> StoredAsync(NewsSiteFactory factory, int id) =>
+        factory.QueryAsync(db => db.Articles.Include(a => a.Tags).AsNoTracking().SingleAsync(a => a.Id == id));
 
     /// <summary>A section and an author of their own; their ids.</summary>
     public static async Task<(int SectionId, int AuthorId)> SeedChoicesAsync(NewsSiteFactory factory)

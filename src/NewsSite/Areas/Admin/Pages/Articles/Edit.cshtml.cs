@@ -212,7 +212,7 @@ public sealed partial class EditModel(
         await KeepUploadAsync(ct);
         Choices = await ArticleChoices.LoadAsync(db, ct);
         var form = Validate(command, article);
-        if (form is null || !ModelState.IsValid)
+        if (form is null)
         {
             return await ShowAsync(ct);
         }
