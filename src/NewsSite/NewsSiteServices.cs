@@ -108,22 +108,6 @@ public static class NewsSiteServices
             // One editor page for a new article and an existing one.
             o.Conventions.AddAreaPageRoute("Admin", "/Articles/Edit", "admin/articles/new");
         });
-        // A value that does not fit its field (a word in a number box) gets an Arabic message, not the framework's English one.
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
-        {
-            var messages = o.ModelBindingMessageProvider;
-            messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"القيمة المدخلة في «{field}» غير صالحة.");
-            messages.SetUnknownValueIsInvalidAccessor(field => $"القيمة المدخلة في «{field}» غير صالحة.");
-            messages.SetValueMustBeANumberAccessor(field => $"اكتب رقمًا في «{field}».");
-            messages.SetValueIsInvalidAccessor(_ => "القيمة المدخلة غير صالحة.");
-            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "القيمة المدخلة غير صالحة.");
-            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "القيمة المدخلة غير صالحة.");
-            messages.SetNonPropertyValueMustBeANumberAccessor(() => "اكتب رقمًا.");
-            messages.SetMissingBindRequiredValueAccessor(field => $"«{field}» مطلوب.");
-            messages.SetMissingKeyOrValueAccessor(() => "قيمة مطلوبة.");
-            messages.SetMissingRequestBodyRequiredValueAccessor(() => "الطلب فارغ.");
-            messages.SetValueMustNotBeNullAccessor(field => $"«{field}» مطلوب.");
-        });
         // Model binding's own errors (letters in a number field) in Arabic too.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => ArabicModelBinding.Use(o.ModelBindingMessageProvider));
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

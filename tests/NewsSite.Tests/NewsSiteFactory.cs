@@ -17,7 +17,6 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"newssite-tests-{Guid.NewGuid():N}.db");
-    private readonly string _mediaPath = Path.Combine(Path.GetTempPath(), $"newssite-tests-media-{Guid.NewGuid():N}");
 
     // Uploads go to a folder of their own, not into the project's App_Data.
     private readonly string _mediaPath = Path.Combine(Path.GetTempPath(), $"newssite-tests-media-{Guid.NewGuid():N}");
@@ -27,7 +26,6 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:News", $"Data Source={_databasePath}");
         builder.UseSetting("News:MediaPath", _mediaPath);
         builder.UseSetting("News:DemoContent", "false");
-        builder.UseSetting("News:MediaPath", _mediaPath);
         // Tests flush view counts themselves.
         builder.UseSetting("News:ViewFlushSeconds", "3600");
         builder.UseSetting("News:PageSize", "5");

@@ -13,4 +13,13 @@ public static class ArticleStatusNames
         ArticleStatus.Published => "منشور",
         _ => status.ToString(),
     };
+
+    /// <summary>A CSS class per state, for the coloured label.</summary>
+    public static string CssClass(this ArticleStatus status) => status switch
+    {
+        ArticleStatus.InReview => "status status-review",
+        ArticleStatus.Scheduled => "status status-scheduled",
+        ArticleStatus.Published => "status status-published",
+        _ => "status status-draft",
+    };
 }

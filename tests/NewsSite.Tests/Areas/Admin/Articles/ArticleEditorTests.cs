@@ -90,7 +90,7 @@ public sealed class ArticleEditorTests(NewsSiteFactory factory) : IClassFixture<
         { "Input.Slug", "Hello World", "مثل: hello-world" },
         { "Input.Slug", "!!!", "الرابط حروف وأرقام" },
         { "Input.SectionId", "999999", "اختر قسمًا من القائمة." },
-        { "Input.SectionId", "abc", "القيمة المدخلة في «القسم» غير صالحة." },
+        { "Input.SectionId", "abc", "القيمة «abc» لا تصلح في «القسم»." },
         { "Input.AuthorId", "0", "اختر كاتبًا من القائمة." },
         { "Input.Tags", "طب، !!!", "الوسم «!!!» لا يصلح" },
         { "Input.HeroImagePath", "/etc/passwd", "الصورة غير موجودة" },

@@ -15,25 +15,3 @@ public sealed record ArticleChoices(IReadOnlyList<ArticleChoices.Choice> Section
         await db.Authors.AsNoTracking().OrderBy(a => a.Name)
             .Select(a => new Choice(a.Id, a.Name)).ToListAsync(ct));
 }
-
-/// <summary>How the newsroom names an article's state, in the words of the list and the editor.</summary>
-public static class ArticleStatusNames
-{
-    public static string Arabic(ArticleStatus status) => status switch
-    {
-        ArticleStatus.Draft => "مسودة",
-        ArticleStatus.InReview => "بانتظار المراجعة",
-        ArticleStatus.Scheduled => "مجدول",
-        ArticleStatus.Published => "منشور",
-        _ => status.ToString(),
-    };
-
-    /// <summary>A CSS class per state, for the coloured label.</summary>
-    public static string CssClass(ArticleStatus status) => status switch
-    {
-        ArticleStatus.InReview => "status status-review",
-        ArticleStatus.Scheduled => "status status-scheduled",
-        ArticleStatus.Published => "status status-published",
-        _ => "status status-draft",
-    };
-}
