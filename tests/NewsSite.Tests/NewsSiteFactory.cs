@@ -17,6 +17,7 @@ public sealed class NewsSiteFactory : WebApplicationFactory<Program>
         "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"newssite-tests-{Guid.NewGuid():N}.db");
+    private readonly string _mediaPath = Path.Combine(Path.GetTempPath(), $"newssite-media-{Guid.NewGuid():N}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,6 +26,8 @@ public sealed class NewsSiteFactory : WebApplicationFactory<Program>
         // Tests flush view counts themselves.
         builder.UseSetting("News:ViewFlushSeconds", "3600");
         builder.UseSetting("News:PageSize", "5");
+        // Uploads go to a folder of their own, not into the project's App_Data.
+        builder.UseSetting("News:MediaPath", _mediaPath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
 
@@ -69,15 +72,37 @@ public sealed class NewsSiteFactory : WebApplicationFactory<Program>
     public static async Task<HttpResponseMessage> PostFormAsync(
         HttpClient client, string url, Dictionary<string, string> fields, string? postUrl = null)
     {
+        using var content = new FormUrlEncodedContent(await WithAntiforgeryTokenAsync(client, url, fields));
+        return await client.PostAsync(new Uri(postUrl ?? url, UriKind.Relative), content);
+    }
+
+    /// <summary>As <see cref="PostFormAsync"/>, as multipart/form-data with an optional file, the way a browser sends an upload.</summary>
+    public static async Task<HttpResponseMessage> PostMultipartAsync(
+        HttpClient client, string url, Dictionary<string, string> fields,
+        (string Field, string FileName, byte[] Bytes)? file = null, string? postUrl = null)
+    {
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in await WithAntiforgeryTokenAsync(client, url, fields))
+        {
+            content.Add(new StringContent(value), name);
+        }
+        if (file is { } upload)
+        {
+            content.Add(new ByteArrayContent(upload.Bytes), upload.Field, upload.FileName);
+        }
+        return await client.PostAsync(new Uri(postUrl ?? url, UriKind.Relative), content);
+    }
+
+    private static async Task<Dictionary<string, string>> WithAntiforgeryTokenAsync(
+        HttpClient client, string url, Dictionary<string, string> fields)
+    {
         var (_, page) = await GetPageAsync(client, url);
         var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")
                     ?? page.QuerySelector("form input[name=__RequestVerificationToken]");
-        var form = new Dictionary<string, string>(fields)
+        return new Dictionary<string, string>(fields)
         {
             ["__RequestVerificationToken"] = token?.GetAttribute("value") ?? "",
         };
-        using var content = new FormUrlEncodedContent(form);
-        return await client.PostAsync(new Uri(postUrl ?? url, UriKind.Relative), content);
     }
 
     public async Task SaveAsync(params object[] entities)
@@ -108,6 +133,10 @@ public sealed class NewsSiteFactory : WebApplicationFactory<Program>
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
+        }
+        if (Directory.Exists(_mediaPath))
+        {
+            Directory.Delete(_mediaPath, recursive: true);
         }
     }
 }

@@ -58,13 +58,22 @@ public sealed class IndexModel(NewsDbContext db, SiteClock clock) : PageModel
         };
     }
 
-    public string Window(Row row) => (row.StartsAt, row.EndsAt) switch
+    /// <summary>The showing window in the site's time, one line per end.</summary>
+    public IEnumerable<string> Window(Row row)
     {
-        (null, null) => "دون حد زمني",
-        ({ } start, null) => $"من {clock.Stamp(start)}",
-        (null, { } end) => $"حتى {clock.Stamp(end)}",
-        ({ } start, { } end) => $"من {clock.Stamp(start)} حتى {clock.Stamp(end)}",
-    };
+        if (row.StartsAt is null && row.EndsAt is null)
+        {
+            yield return "دون حد زمني";
+        }
+        if (row.StartsAt is { } start)
+        {
+            yield return $"من {clock.Stamp(start)}";
+        }
+        if (row.EndsAt is { } end)
+        {
+            yield return $"حتى {clock.Stamp(end)}";
+        }
+    }
 
     public static string PlacementName(SponsorPlacement placement) =>
         placement == SponsorPlacement.Header ? "أعلى الصفحة" : "أسفل الصفحة";
