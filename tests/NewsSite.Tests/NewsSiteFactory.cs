@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSite.Data;
 using NewsSite.Domain;
@@ -117,6 +118,14 @@ public sealed class NewsSiteFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+    }
+
+    /// <summary>The audit trail of one item, oldest first.</summary>
+    public Task<List<AuditEntry>> AuditOfAsync(string subject, int id)
+    {
+        var subjectId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return QueryAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Subject == subject && e.SubjectId == subjectId).OrderBy(e => e.Id).ToListAsync());
     }
 
     public static async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetPageAsync(HttpClient client, string url)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -34,7 +33,7 @@ public sealed class EditTests(NewsSiteFactory factory) : IClassFixture<NewsSiteF
         Assert.Equal(new DateTime(2030, 1, 31, 21, 30, 0, DateTimeKind.Utc), sponsor.EndsAt);
         Assert.Matches("^/media/[0-9a-f]{32}\\.png$", sponsor.LogoPath);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri(sponsor.LogoPath, UriKind.Relative))).StatusCode);
-        Assert.True(await AuditedAsync("create", sponsor.Id));
+        Assert.Equal(["create"], (await factory.AuditOfAsync("Sponsor", sponsor.Id)).Select(e => e.Action));
 
         var (_, list) = await NewsSiteFactory.GetPageAsync(admin, "/admin/sponsors");
         Assert.Contains($"أُضيف الراعي «{name}»", list.QuerySelector(".notice")!.TextContent);
@@ -125,10 +124,7 @@ public sealed class EditTests(NewsSiteFactory factory) : IClassFixture<NewsSiteF
         Assert.Equal("https://example.com/new-offer", saved.TargetUrl);
         Assert.Equal(7, saved.Priority);
         Assert.Equal(sponsor.StartsAt, saved.StartsAt);
-        var subjectId = sponsor.Id.ToString(CultureInfo.InvariantCulture);
-        var details = await factory.QueryAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(e => e.Action == "edit" && e.Subject == "Sponsor" && e.SubjectId == subjectId)
-            .Select(e => e.Details).SingleAsync());
+        var details = (await factory.AuditOfAsync("Sponsor", sponsor.Id)).Single(e => e.Action == "edit").Details;
         Assert.Contains($"TargetUrl: {sponsor.TargetUrl} → https://example.com/new-offer", details);
         Assert.Contains("Priority: 1 → 7", details);
         Assert.DoesNotContain("StartsAt", details);
@@ -204,10 +200,4 @@ public sealed class EditTests(NewsSiteFactory factory) : IClassFixture<NewsSiteF
 
     private Task<string> TargetOfAsync(int id) =>
         factory.QueryAsync(db => db.Sponsors.Where(s => s.Id == id).Select(s => s.TargetUrl).SingleAsync());
-
-    private Task<bool> AuditedAsync(string action, int id)
-    {
-        var subjectId = id.ToString(CultureInfo.InvariantCulture);
-        return factory.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == action && e.Subject == "Sponsor" && e.SubjectId == subjectId));
-    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using NewsSite.Domain;
@@ -51,10 +50,7 @@ public sealed class IndexTests(NewsSiteFactory factory) : IClassFixture<NewsSite
         await NewsSiteFactory.PostFormAsync(admin, "/admin/sponsors", new() { ["active"] = "true" }, action);
         Assert.True(await IsActiveAsync(sponsor.Id));
 
-        var subjectId = sponsor.Id.ToString(CultureInfo.InvariantCulture);
-        var actions = await factory.QueryAsync(db => db.AuditEntries
-            .Where(e => e.Subject == "Sponsor" && e.SubjectId == subjectId).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
-        Assert.Equal(["deactivate", "activate"], actions);
+        Assert.Equal(["deactivate", "activate"], (await factory.AuditOfAsync("Sponsor", sponsor.Id)).Select(e => e.Action));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using NewsSite.Domain;
@@ -122,8 +121,8 @@ public sealed class IndexTests(NewsSiteFactory factory) : IClassFixture<NewsSite
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(list, response.Headers.Location!.OriginalString);
         Assert.Equal([staying.Email], await factory.QueryAsync(db => db.Subscribers.Where(s => s.Email.Contains(token)).Select(s => s.Email).ToListAsync()));
-        var subjectId = leaving.Id.ToString(CultureInfo.InvariantCulture);
-        var audit = await factory.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "delete" && e.Subject == "Subscriber" && e.SubjectId == subjectId));
+        var audit = Assert.Single(await factory.AuditOfAsync("Subscriber", leaving.Id));
+        Assert.Equal("delete", audit.Action);
         Assert.DoesNotContain(leaving.Email, audit.Details ?? "");
         var (_, after) = await NewsSiteFactory.GetPageAsync(admin, list);
         Assert.Contains($"حُذف المشترك {leaving.Email}", after.QuerySelector(".notice")!.TextContent);
