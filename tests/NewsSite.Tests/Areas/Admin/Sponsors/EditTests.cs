@@ -57,7 +57,7 @@ public sealed class EditTests(NewsSiteFactory factory) : IClassFixture<NewsSiteF
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await ParseAsync(response);
-        Assert.Contains("يبدأ بـ https:// أو http://", ErrorFor(page, "Input.TargetUrl"));
+        Assert.Contains("يبدأ بـ https أو http", ErrorFor(page, "Input.TargetUrl"));
         Assert.Equal(before, await CountsAsync());
     }
 

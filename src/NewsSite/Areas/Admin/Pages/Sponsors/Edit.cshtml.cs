@@ -202,7 +202,7 @@ public sealed class EditModel(NewsDbContext db, SiteClock clock, MediaStore medi
         if (Input.TargetUrl.Length > 0 && !SponsorLinks.IsWebAddress(Input.TargetUrl))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.TargetUrl)}",
-                "اكتب عنوانًا كاملًا لموقع الراعي يبدأ بـ https:// أو http://، مثل https://example.com. لا تُقبل الروابط الأخرى.");
+                "اكتب عنوانًا كاملًا لموقع الراعي يبدأ بـ https أو http، مثل https://example.com. لا تُقبل الروابط الأخرى.");
         }
         if (!Enum.IsDefined(Input.Placement))
         {
