@@ -39,10 +39,10 @@ public static class NewsSiteServices
         services.AddHostedService<DatabaseStartup>();
         services.AddHealthChecks().AddDbContextCheck<NewsDbContext>();
 
-        // Content shared by pages: Markdown rendered at save, views counted in memory and flushed in the background.
+        // Content shared by pages: Markdown rendered at save; views, sponsor impressions and clicks counted in memory and flushed in the background.
         services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<ViewCounter>();
-        services.AddHostedService<ViewFlushService>();
+        services.AddSingleton<DailyCounter>();
+        services.AddHostedService<CounterFlushService>();
         services.AddSingleton<MediaStore>();
 
         // Scheduled articles go live on time without a visitor.
@@ -90,7 +90,7 @@ public static class NewsSiteServices
             .AddPolicy(StaffPolicies.Editing, p => p.RequireRole(StaffRoles.Editor, StaffRoles.Admin))
             .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(StaffRoles.Admin));
 
-        // Pages: Arabic goes out as UTF-8 characters, not &#x...; entities.
+        // Pages: Arabic goes out as UTF-8 characters, not &#x...; entities; binding errors are in Arabic too.
         services.AddRazorPages(o =>
         {
             // Secure the newsroom once, by folder; a new page inherits its folder's policy.
@@ -107,9 +107,7 @@ public static class NewsSiteServices
             }
             // One editor page for a new article and an existing one.
             o.Conventions.AddAreaPageRoute("Admin", "/Articles/Edit", "admin/articles/new");
-        });
-        // Model binding's own errors (letters in a number field) in Arabic too.
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => ArabicModelBinding.Use(o.ModelBindingMessageProvider));
+        }).AddMvcOptions(o => o.ModelBindingMessageProvider.UseArabic());
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         return builder;

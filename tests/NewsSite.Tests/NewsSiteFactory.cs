@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSite.Data;
 using NewsSite.Domain;
@@ -73,15 +74,37 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     public static async Task<HttpResponseMessage> PostFormAsync(
         HttpClient client, string url, Dictionary<string, string> fields, string? postUrl = null)
     {
+        using var content = new FormUrlEncodedContent(await WithAntiforgeryTokenAsync(client, url, fields));
+        return await client.PostAsync(new Uri(postUrl ?? url, UriKind.Relative), content);
+    }
+
+    /// <summary>As <see cref="PostFormAsync"/>, as multipart/form-data with an optional file, the way a browser sends an upload.</summary>
+    public static async Task<HttpResponseMessage> PostMultipartAsync(
+        HttpClient client, string url, Dictionary<string, string> fields,
+        (string Field, string FileName, byte[] Bytes)? file = null, string? postUrl = null)
+    {
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in await WithAntiforgeryTokenAsync(client, url, fields))
+        {
+            content.Add(new StringContent(value), name);
+        }
+        if (file is { } upload)
+        {
+            content.Add(new ByteArrayContent(upload.Bytes), upload.Field, upload.FileName);
+        }
+        return await client.PostAsync(new Uri(postUrl ?? url, UriKind.Relative), content);
+    }
+
+    private static async Task<Dictionary<string, string>> WithAntiforgeryTokenAsync(
+        HttpClient client, string url, Dictionary<string, string> fields)
+    {
         var (_, page) = await GetPageAsync(client, url);
         var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")
                     ?? page.QuerySelector("form input[name=__RequestVerificationToken]");
-        var form = new Dictionary<string, string>(fields)
+        return new Dictionary<string, string>(fields)
         {
             ["__RequestVerificationToken"] = token?.GetAttribute("value") ?? "",
         };
-        using var content = new FormUrlEncodedContent(form);
-        return await client.PostAsync(new Uri(postUrl ?? url, UriKind.Relative), content);
     }
 
     public async Task SaveAsync(params object[] entities)
@@ -96,6 +119,14 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+    }
+
+    /// <summary>The audit trail of one item, oldest first.</summary>
+    public Task<List<AuditEntry>> AuditOfAsync(string subject, int id)
+    {
+        var subjectId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return QueryAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Subject == subject && e.SubjectId == subjectId).OrderBy(e => e.Id).ToListAsync());
     }
 
     public static async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetPageAsync(HttpClient client, string url)

@@ -8,7 +8,7 @@ namespace NewsSite.Content;
 /// </summary>
 public static class ArabicModelBinding
 {
-    public static void Use(DefaultModelBindingMessageProvider messages)
+    public static void UseArabic(this DefaultModelBindingMessageProvider messages)
     {
         messages.SetValueMustBeANumberAccessor(field => $"اكتب رقمًا في «{field}».");
         messages.SetNonPropertyValueMustBeANumberAccessor(() => "اكتب رقمًا.");

@@ -50,6 +50,9 @@ public static class ArticleLinks
     public static string PathOf(int id, string slug) => $"/news/{id}/{Uri.EscapeDataString(slug)}";
 }
 
+/// <summary>What the shared pager partial needs: where we are, how far it goes, and the address of page N.</summary>
+public sealed record PageLinks(int Page, int TotalPages, Func<int, string> PathOf);
+
 public static class Paging
 {
     public const int MaxPage = 100_000;

@@ -15,7 +15,7 @@ public sealed class NewsOptions
     /// <summary>Fill an empty database with demo content at start-up.</summary>
     public bool DemoContent { get; set; }
 
-    /// <summary>How often counted views are written to the database.</summary>
+    /// <summary>How often counted views, sponsor impressions and clicks are written to the database.</summary>
     public int ViewFlushSeconds { get; set; } = 10;
 
     public int PageSize { get; set; } = 20;

@@ -79,4 +79,15 @@ public static class Build
         EndsAt = endsAt,
         IsActive = active,
     };
+
+    public static Subscriber Subscriber(string? email = null, DateTime? createdAt = null, DateTime? confirmedAt = null) => new()
+    {
+        Email = email ?? $"reader-{Unique()}@example.com",
+        CreatedAt = createdAt ?? DateTime.UtcNow,
+        ConfirmedAt = confirmedAt,
+    };
+
+    /// <summary>A real 1×1 PNG, as a logo upload.</summary>
+    public static byte[] Png() => Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsSite.Content;
 using NewsSite.Domain;
 using NewsSite.Tests.Builders;
 
@@ -24,10 +27,40 @@ public sealed class SponsorBlockTests(NewsSiteFactory factory) : IClassFixture<N
         Assert.Equal("هذا الموقع برعاية", header.QuerySelector("h2")!.TextContent);
         Assert.Equal(["الراعي الأول", "الراعي الثاني"], header.QuerySelectorAll(".sponsor span").Select(s => s.TextContent));
         Assert.All(header.QuerySelectorAll("a.sponsor"), a => Assert.Equal("sponsored noopener", a.GetAttribute("rel")));
+        // Links count the click on the way out; the target address itself is never in the page.
+        Assert.All(header.QuerySelectorAll("a.sponsor"), a => Assert.Matches("^/go/[0-9]+$", a.GetAttribute("href")));
         Assert.All(header.QuerySelectorAll("a.sponsor img"), img => Assert.NotNull(img.GetAttribute("width")));
         var footer = page.QuerySelector(".sponsors-footer")!;
         Assert.Equal("برعاية", footer.QuerySelector("h2")!.TextContent);
         Assert.Equal(["راعي التذييل"], footer.QuerySelectorAll(".sponsor span").Select(s => s.TextContent));
+    }
+
+    [Fact]
+    public async Task Every_page_a_person_sees_counts_one_impression_for_each_sponsor_shown()
+    {
+        var header = Build.Sponsor("راعٍ يُعد ظهوره");
+        var footer = Build.Sponsor("راعٍ سفلي يُعد ظهوره", SponsorPlacement.Footer);
+        var hidden = Build.Sponsor("راعٍ موقوف لا يظهر", active: false);
+        var article = Build.Article(title: "خبر تحته رعاة").Published();
+        await factory.SaveAsync(header, footer, hidden, article);
+        var counter = factory.Services.GetRequiredService<DailyCounter>();
+        await counter.FlushAsync(CancellationToken.None);
+        using var reader = factory.CreateReader();
+        using var bot = factory.CreateClient();
+        bot.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)");
+
+        const int HomeViews = 9, ArticleViews = 6;
+        await Task.WhenAll(Enumerable.Range(0, HomeViews).Select(_ => reader.GetAsync(new Uri("/", UriKind.Relative)))
+            .Concat(Enumerable.Range(0, ArticleViews).Select(_ => reader.GetAsync(new Uri(ArticleLinks.PathOf(article.Id, article.Slug), UriKind.Relative)))));
+        await bot.GetAsync(new Uri("/", UriKind.Relative));
+        await counter.FlushAsync(CancellationToken.None);
+
+        var impressions = await factory.QueryAsync(db => db.SponsorDailyStats
+            .Where(s => s.SponsorId == header.Id || s.SponsorId == footer.Id || s.SponsorId == hidden.Id)
+            .GroupBy(s => s.SponsorId).ToDictionaryAsync(g => g.Key, g => g.Sum(s => s.Impressions)));
+        Assert.Equal(HomeViews + ArticleViews, impressions[header.Id]);
+        Assert.Equal(HomeViews + ArticleViews, impressions[footer.Id]);
+        Assert.False(impressions.ContainsKey(hidden.Id));
     }
 
     [Fact]

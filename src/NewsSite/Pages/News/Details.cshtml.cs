@@ -6,7 +6,7 @@ using NewsSite.Data;
 
 namespace NewsSite.Pages.News;
 
-public sealed class DetailsModel(NewsDbContext db, SiteClock clock, ViewCounter views) : PageModel
+public sealed class DetailsModel(NewsDbContext db, SiteClock clock, DailyCounter counter) : PageModel
 {
     public sealed record TagLink(string Name, string Slug);
 
@@ -41,7 +41,7 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock, ViewCounter 
         }
         if (Readers.IsPerson(Request))
         {
-            views.Record(article.Id);
+            counter.Record(CountKind.ArticleView, article.Id);
         }
         // Tags by their own query: as a nested collection SQLite would join every article's tags first.
         Tags = await db.Articles.Where(a => a.Id == id).SelectMany(a => a.Tags)

@@ -145,7 +145,7 @@ public sealed partial class DetailsTests(NewsSiteFactory factory) : IClassFixtur
     {
         var article = Build.Article(title: "خبر يعد قراءاته").Published();
         await factory.SaveAsync(article);
-        var counter = factory.Services.GetRequiredService<ViewCounter>();
+        var counter = factory.Services.GetRequiredService<DailyCounter>();
         await counter.FlushAsync(CancellationToken.None);
         var before = await ViewsOfAsync(article.Id);
         using var reader = factory.CreateReader();

@@ -6,7 +6,7 @@ using NewsSite.Tests.Builders;
 
 namespace NewsSite.Tests.Content;
 
-public sealed class ViewFlushServiceTests(NewsSiteFactory factory) : IClassFixture<NewsSiteFactory>
+public sealed class CounterFlushServiceTests(NewsSiteFactory factory) : IClassFixture<NewsSiteFactory>
 {
     [Fact]
     public async Task Stopping_the_site_writes_the_views_still_in_memory()
@@ -19,11 +19,11 @@ public sealed class ViewFlushServiceTests(NewsSiteFactory factory) : IClassFixtu
         {
             await client.GetAsync(url);
         }
-        var counter = factory.Services.GetRequiredService<ViewCounter>();
+        var counter = factory.Services.GetRequiredService<DailyCounter>();
         Assert.Equal(7, counter.PendingCount);
 
         // The graceful-shutdown path of the flush service, as the host runs it.
-        var flusher = factory.Services.GetServices<IHostedService>().OfType<ViewFlushService>().Single();
+        var flusher = factory.Services.GetServices<IHostedService>().OfType<CounterFlushService>().Single();
         await flusher.StopAsync(CancellationToken.None);
 
         Assert.Equal(0, counter.PendingCount);

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace NewsSite.Content;
 
-/// <summary>Writes counted views to the database every few seconds, and once more on a graceful shutdown.</summary>
-public sealed partial class ViewFlushService(
-    ViewCounter counter, IOptions<NewsOptions> options, TimeProvider time, ILogger<ViewFlushService> logger)
+/// <summary>Writes counted views, impressions and clicks to the database every few seconds, and once more on a graceful shutdown.</summary>
+public sealed partial class CounterFlushService(
+    DailyCounter counter, IOptions<NewsOptions> options, TimeProvider time, ILogger<CounterFlushService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,6 +41,6 @@ public sealed partial class ViewFlushService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "View counts could not be written; retrying at the next tick")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Counts could not be written; retrying at the next tick")]
     private static partial void LogFlushError(ILogger logger, Exception ex);
 }
