@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using NewsSite.Domain;
+
+namespace NewsSite.Areas.Admin.Pages;
+
+/// <summary>What the staff and account forms share: Identity's (Arabic) errors placed on the right field, roles, new passwords.</summary>
+internal static class IdentityForms
+{
+    /// <summary>Puts each error under its field: password rules under <paramref name="passwordKey"/>, address problems under <paramref name="emailKey"/>.</summary>
+    public static void AddErrors(this ModelStateDictionary modelState, IdentityResult result, string passwordKey, string? emailKey = null)
+    {
+        foreach (var error in result.Errors.DistinctBy(e => e.Description))
+        {
+            var key = error.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordKey
+                : emailKey is not null && (error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal)) ? emailKey
+                : "";
+            modelState.AddModelError(key, error.Description);
+        }
+    }
+
+    /// <summary>The roles ticked on a form, known ones only, in the site's order; empty when none is valid.</summary>
+    public static string[] KnownRoles(IEnumerable<string>? ticked) =>
+        StaffRoles.All.Where(r => ticked?.Contains(r, StringComparer.Ordinal) == true).ToArray();
+
+    public static string ArabicRoles(IEnumerable<string> roles) =>
+        string.Join("، ", StaffRoles.All.Where(roles.Contains).Select(StaffRoles.ArabicName));
+
+    private const string Upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private const string Lower = "abcdefghijkmnopqrstuvwxyz";
+    private const string Digits = "23456789";
+
+    /// <summary>
+    /// A random password for an admin to hand over once: 4 groups of 5 from letters and digits that can't be
+    /// misread (no 0/O, 1/l/I), always with an upper case letter, a lower case letter and a digit (about 115 bits).
+    /// </summary>
+    public static string GeneratePassword()
+    {
+        const string all = Upper + Lower + Digits;
+        while (true)
+        {
+            var chars = RandomNumberGenerator.GetItems<char>(all, 20);
+            if (chars.Any(Upper.Contains) && chars.Any(Lower.Contains) && chars.Any(Digits.Contains) && chars.Distinct().Count() >= 6)
+            {
+                return string.Join('-', chars.Chunk(5).Select(group => new string(group)));
+            }
+        }
+    }
+}
