@@ -8,7 +8,11 @@ namespace NewsSite.Domain;
 /// </summary>
 public static class AbsoluteHttpUrl
 {
-    public const string ArabicError = "اكتب رابطًا كاملًا يبدأ بـ https:// أو http://.";
+    /// <summary>The Latin schemes sit in directional isolates (U+2066…U+2069) so they read in order inside Arabic text.</summary>
+    public const string ArabicError = "اكتب رابطًا كاملًا يبدأ بـ \u2066https://\u2069 أو \u2066http://\u2069.";
+
+    public const string ArabicErrorOrLocalPath =
+        "اكتب رابطًا كاملًا يبدأ بـ \u2066https://\u2069 أو \u2066http://\u2069، أو مسارًا في الموقع يبدأ بـ /.";
 
     public static bool IsValid(string? value) =>
         value is { Length: > 0 } url
@@ -35,6 +39,9 @@ public sealed class AbsoluteHttpUrlAttribute : ValidationAttribute
 
     /// <summary>Also accept a path on this site, such as the default credit link "/".</summary>
     public bool AllowLocalPath { get; init; }
+
+    public override string FormatErrorMessage(string name) =>
+        AllowLocalPath ? AbsoluteHttpUrl.ArabicErrorOrLocalPath : AbsoluteHttpUrl.ArabicError;
 
     public override bool IsValid(object? value) =>
         value is not string text

@@ -111,6 +111,10 @@ public sealed class IndexModel(NewsDbContext db, SiteClock clock) : PageModel
         return Page();
     }
 
+    /// <summary>"#42" for short ids; long ones (staff ids are GUIDs) cut to 8 characters, the whole id in the title.</summary>
+    public static string ShortId(string? id) =>
+        string.IsNullOrEmpty(id) ? "" : "#" + (id.Length > 12 ? id[..8] + "…" : id);
+
     /// <summary>This list's address with the same filters, on <paramref name="page"/>.</summary>
     public string PageUrl(int page)
     {

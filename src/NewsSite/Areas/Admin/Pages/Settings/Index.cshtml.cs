@@ -54,7 +54,7 @@ public sealed partial class IndexModel(NewsDbContext db, SiteSettingsStore store
         public string? CreditText { get; set; }
 
         [StringLength(500, ErrorMessage = "{0}: لا يزيد على {1} حرفًا.")]
-        [AbsoluteHttpUrl(AllowLocalPath = true, ErrorMessage = "اكتب رابطًا كاملًا يبدأ بـ https:// أو http://، أو مسارًا في الموقع يبدأ بـ /.")]
+        [AbsoluteHttpUrl(AllowLocalPath = true)]
         [Display(Name = "رابط سطر التصميم والتطوير")]
         public string? CreditUrl { get; set; }
 

@@ -232,6 +232,12 @@ public sealed class EditModel(UserManager<StaffUser> users, NewsDbContext db, Si
         {
             return NotFound();
         }
+        if (IsSelf(user))
+        {
+            ModelState.AddModelError("", "أدر التحقق بخطوتين لحسابك من صفحة «حسابي».");
+            await ShowAsync(user);
+            return Page();
+        }
         // For a member who lost both the app and the recovery codes: off, and a new key for when they turn it on again.
         db.Record(User, clock.UtcNow, AuditActions.DisableTwoFactor, AuditSubjects.Staff, user.Id, user.Email);
         var result = await users.SetTwoFactorEnabledAsync(user, false);
