@@ -8,15 +8,19 @@ namespace NewsSite.Areas.Admin.Pages;
 /// <summary>What the staff and account forms share: Identity's (Arabic) errors placed on the right field, roles, new passwords.</summary>
 internal static class IdentityForms
 {
-    /// <summary>Puts each error under its field: password rules under <paramref name="passwordKey"/>, address problems under <paramref name="emailKey"/>.</summary>
+    /// <summary>
+    /// Puts Identity's errors under their fields, all of a field's in one message (a field shows one): password rules
+    /// under <paramref name="passwordKey"/>, address problems under <paramref name="emailKey"/>, the rest above the form.
+    /// </summary>
     public static void AddErrors(this ModelStateDictionary modelState, IdentityResult result, string passwordKey, string? emailKey = null)
     {
-        foreach (var error in result.Errors.DistinctBy(e => e.Description))
+        var byField = result.Errors.DistinctBy(e => e.Description).GroupBy(error =>
+            error.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordKey
+            : emailKey is not null && (error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal)) ? emailKey
+            : "");
+        foreach (var field in byField)
         {
-            var key = error.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordKey
-                : emailKey is not null && (error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal)) ? emailKey
-                : "";
-            modelState.AddModelError(key, error.Description);
+            modelState.AddModelError(field.Key, string.Join(" ", field.Select(e => e.Description)));
         }
     }
 
