@@ -35,7 +35,7 @@ public sealed class AdminOnlyPagesTests(NewsSiteFactory factory) : IClassFixture
         var post = await NewsSiteFactory.PostFormAsync(client, "/admin/account", new()
         {
             ["Input.SiteName"] = "مخترق", ["Input.TimeZone"] = "UTC", ["Input.Email"] = intruder, ["Input.DisplayName"] = "مخترق",
-            ["Input.Password"] = "Intruder-Pass-2026", ["Input.ConfirmPassword"] = "Intruder-Pass-2026", ["Input.Roles"] = StaffRoles.Admin,
+            ["Input.NewPassword"] = "Intruder-Pass-2026", ["Input.ConfirmPassword"] = "Intruder-Pass-2026", ["Input.Roles"] = StaffRoles.Admin,
         }, url);
         var disable = await NewsSiteFactory.PostFormAsync(client, "/admin/account", [], url + "?handler=Disable");
 

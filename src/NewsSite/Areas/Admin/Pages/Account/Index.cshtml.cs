@@ -12,24 +12,13 @@ namespace NewsSite.Areas.Admin.Pages.Account;
 public sealed class IndexModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, NewsDbContext db, SiteClock clock)
     : PageModel
 {
-    public sealed class InputModel
+    public sealed class InputModel : NewPasswordInput
     {
         [Required(ErrorMessage = "اكتب كلمة المرور الحالية.")]
         [StringLength(200)]
         [DataType(DataType.Password)]
         [Display(Name = "كلمة المرور الحالية")]
         public string CurrentPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "اكتب كلمة المرور الجديدة.")]
-        [StringLength(200, ErrorMessage = "كلمة المرور أطول من المسموح.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "كلمة المرور الجديدة")]
-        public string NewPassword { get; set; } = "";
-
-        [Compare(nameof(NewPassword), ErrorMessage = "كلمتا المرور غير متطابقتين.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "أعد كتابة كلمة المرور الجديدة")]
-        public string? ConfirmPassword { get; set; }
     }
 
     public sealed record Profile(string DisplayName, string Email, string Roles, bool TwoFactor, int RecoveryCodesLeft);
@@ -75,13 +64,8 @@ public sealed class IndexModel(UserManager<StaffUser> users, SignInManager<Staff
 
     private async Task ChangePasswordAsync(StaffUser user)
     {
-        // Wrong current passwords count towards the lockout, as at sign-in: a borrowed session can't guess its way in.
-        var check = await signIn.CheckPasswordSignInAsync(user, Input.CurrentPassword, lockoutOnFailure: true);
-        if (!check.Succeeded)
+        if (!await signIn.CheckCurrentPasswordAsync(user, Input.CurrentPassword, ModelState, "Input.CurrentPassword"))
         {
-            ModelState.AddModelError("Input.CurrentPassword", check.IsLockedOut
-                ? "أُقفل الحساب مؤقتًا بعد محاولات فاشلة متكررة. حاول مجددًا بعد 15 دقيقة."
-                : "كلمة المرور الحالية غير صحيحة.");
             return;
         }
         // The audit entry is saved by the same save as the new password hash.

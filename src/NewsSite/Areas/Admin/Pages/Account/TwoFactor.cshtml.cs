@@ -133,12 +133,8 @@ public sealed class TwoFactorModel(
         {
             return Challenge();
         }
-        var check = await signIn.CheckPasswordSignInAsync(user, CurrentPassword ?? "", lockoutOnFailure: true);
-        if (!check.Succeeded)
+        if (!await signIn.CheckCurrentPasswordAsync(user, CurrentPassword, ModelState, nameof(CurrentPassword)))
         {
-            ModelState.AddModelError(nameof(CurrentPassword), check.IsLockedOut
-                ? "أُقفل الحساب مؤقتًا بعد محاولات فاشلة متكررة. حاول مجددًا بعد 15 دقيقة."
-                : "كلمة المرور الحالية غير صحيحة.");
             await ShowAsync(user);
             return Page();
         }

@@ -11,7 +11,7 @@ namespace NewsSite.Areas.Admin.Pages.Staff;
 /// <summary>A new newsroom account with the password the admin types (and hands over); the password policy applies.</summary>
 public sealed class CreateModel(UserManager<StaffUser> users, NewsDbContext db, SiteClock clock) : PageModel
 {
-    public sealed class InputModel
+    public sealed class InputModel : NewPasswordInput
     {
         [Required(ErrorMessage = "اكتب البريد الإلكتروني.")]
         [EmailAddress(ErrorMessage = "البريد الإلكتروني غير صالح.")]
@@ -26,16 +26,6 @@ public sealed class CreateModel(UserManager<StaffUser> users, NewsDbContext db, 
 
         public string[]? Roles { get; set; }
 
-        [Required(ErrorMessage = "اكتب كلمة مرور أولى للحساب.")]
-        [StringLength(200, ErrorMessage = "كلمة المرور أطول من المسموح.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "كلمة المرور الأولى")]
-        public string Password { get; set; } = "";
-
-        [Compare(nameof(Password), ErrorMessage = "كلمتا المرور غير متطابقتين.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "أعد كتابة كلمة المرور")]
-        public string? ConfirmPassword { get; set; }
     }
 
     [BindProperty]
@@ -67,14 +57,14 @@ public sealed class CreateModel(UserManager<StaffUser> users, NewsDbContext db, 
         };
         // The account, its roles and the audit entry land together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = await users.CreateAsync(user, Input.Password);
+        var result = await users.CreateAsync(user, Input.NewPassword);
         if (result.Succeeded)
         {
             result = await users.AddToRolesAsync(user, roles);
         }
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result, "Input.Password", "Input.Email");
+            ModelState.AddErrors(result, "Input.NewPassword", "Input.Email");
             return Page();
         }
         db.Record(User, clock.UtcNow, AuditActions.Create, AuditSubjects.Staff, user.Id,

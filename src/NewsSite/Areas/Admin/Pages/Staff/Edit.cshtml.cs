@@ -24,21 +24,11 @@ public sealed class EditModel(UserManager<StaffUser> users, NewsDbContext db, Si
         public string[]? Roles { get; set; }
     }
 
-    public sealed class PasswordInput
+    public sealed class PasswordInput : NewPasswordInput
     {
         /// <summary>Ignore the typed password and make a strong random one, shown once.</summary>
         [Display(Name = "ولّد كلمة مرور قوية عشوائيًا")]
         public bool Generate { get; set; }
-
-        [StringLength(200, ErrorMessage = "كلمة المرور أطول من المسموح.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "كلمة المرور الجديدة")]
-        public string? NewPassword { get; set; }
-
-        [Compare(nameof(NewPassword), ErrorMessage = "كلمتا المرور غير متطابقتين.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "أعد كتابة كلمة المرور")]
-        public string? ConfirmPassword { get; set; }
     }
 
     public sealed record Account(string Id, string Email, DateTime CreatedAt, bool IsDisabled, bool IsLocked, bool TwoFactor, bool IsSelf);
@@ -186,13 +176,10 @@ public sealed class EditModel(UserManager<StaffUser> users, NewsDbContext db, Si
         {
             ModelState.AddModelError("", "غيّر كلمة مرورك من صفحة «حسابي».");
         }
-        else if (!password.Generate && string.IsNullOrEmpty(password.NewPassword))
-        {
-            ModelState.AddModelError("Password.NewPassword", "اكتب كلمة المرور الجديدة أو اختر توليدها.");
-        }
         if (password.Generate)
         {
-            // The typed fields don't matter when generating, nor does their mismatch.
+            // The typed fields don't matter when generating.
+            ModelState.Remove("password.NewPassword");
             ModelState.Remove("password.ConfirmPassword");
         }
         if (!ModelState.IsValid)
@@ -201,7 +188,7 @@ public sealed class EditModel(UserManager<StaffUser> users, NewsDbContext db, Si
             return Page();
         }
 
-        var newPassword = password.Generate ? IdentityForms.GeneratePassword() : password.NewPassword!;
+        var newPassword = password.Generate ? IdentityForms.GeneratePassword() : password.NewPassword;
         // A reset token lets the admin set it without the old one; the reset also renews the security stamp, ending open sessions.
         var token = await users.GeneratePasswordResetTokenAsync(user);
         db.Record(User, clock.UtcNow, AuditActions.ResetPassword, AuditSubjects.Staff, user.Id,
