@@ -147,7 +147,8 @@ public sealed class TwoFactorModel(
         RecoveryCodes = newCodes?.ToList();
         if (RecoveryCodes is not null)
         {
-            Response.Headers.CacheControl = "no-store";
+            // Not to be kept by any cache; written as antiforgery writes it, so it logs no override warning.
+            Response.Headers.CacheControl = "no-cache, no-store";
         }
         if (IsEnabled)
         {

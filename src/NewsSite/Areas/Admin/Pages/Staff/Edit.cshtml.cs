@@ -206,8 +206,10 @@ public sealed class EditModel(UserManager<StaffUser> users, NewsDbContext db, Si
             Notice = "عُيّنت كلمة المرور الجديدة، وأُنهيت جلسات الحساب المفتوحة.";
             return RedirectToPage(new { id });
         }
-        Response.Headers.CacheControl = "no-store";
+        // Not to be kept by any cache; written as antiforgery writes it, so it logs no override warning.
+        Response.Headers.CacheControl = "no-cache, no-store";
         GeneratedPassword = newPassword;
+        ModelState.Clear();
         await ShowAsync(user);
         return Page();
     }
