@@ -66,8 +66,9 @@ public static class NewsSiteServices
             .AddEntityFrameworkStores<NewsDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ArabicIdentityErrors>();
-        // A disabled account or a changed password ends other sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A disabled account or a changed password ends other sessions within News:StaffSessionCheckSeconds (a minute).
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<Microsoft.Extensions.Options.IOptions<NewsOptions>>(
+            (o, news) => o.ValidationInterval = TimeSpan.FromSeconds(news.Value.StaffSessionCheckSeconds));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "news.staff";

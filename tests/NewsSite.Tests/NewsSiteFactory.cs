@@ -31,6 +31,8 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("News:ViewFlushSeconds", "3600");
         builder.UseSetting("News:PageSize", "5");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Every staff request checks its account, so a disabled account or a changed password shows on the very next request.
+        builder.UseSetting("News:StaffSessionCheckSeconds", "0");
     }
 
     /// <summary>A client that looks like a phone browser and shows redirects instead of following them.</summary>
@@ -57,18 +59,24 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client signed in through the real /admin/login form as a new account with <paramref name="role"/>.</summary>
-    public async Task<HttpClient> SignInAsAsync(string role)
+    public async Task<HttpClient> SignInAsAsync(string role) => await SignInAsync(await CreateStaffAsync(role));
+
+    /// <summary>A client signed in through the real /admin/login form as <paramref name="email"/>.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = StaffPassword)
     {
-        var email = await CreateStaffAsync(role);
         var client = CreateReader();
-        var response = await PostFormAsync(client, "/admin/login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = StaffPassword,
-        });
+        var response = await PostLoginAsync(client, email, password);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
+
+    /// <summary>Posts the sign-in form: a redirect means signed in (or on to the two-factor step), 200 means refused.</summary>
+    public static Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password = StaffPassword) =>
+        PostFormAsync(client, "/admin/login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
 
     /// <summary>GETs <paramref name="url"/>, takes the antiforgery token from its first form, and POSTs the fields to <paramref name="postUrl"/> (or the same URL).</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(

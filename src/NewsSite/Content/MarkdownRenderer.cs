@@ -4,6 +4,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using NewsSite.Domain;
 
 namespace NewsSite.Content;
 
@@ -50,7 +51,7 @@ public sealed class MarkdownRenderer
     {
         if (link.IsImage)
         {
-            if (IsLocalPath(link.Url))
+            if (AbsoluteHttpUrl.IsLocalPath(link.Url))
             {
                 link.GetAttributes().AddPropertyIfNotExist("loading", "lazy");
             }
@@ -80,9 +81,5 @@ public sealed class MarkdownRenderer
             || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)
             || url.StartsWith('#')
-            || IsLocalPath(url));
-
-    // "/media/a.jpg" is on this site; "//host/a.jpg" and "/\host" are not.
-    private static bool IsLocalPath(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+            || AbsoluteHttpUrl.IsLocalPath(url));
 }

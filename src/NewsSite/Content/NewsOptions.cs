@@ -27,4 +27,7 @@ public sealed class NewsOptions
     public string MediaPath { get; set; } = "App_Data/media";
 
     public long MaxUploadBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>How often a signed-in staff session is checked against its account (disabled, password changed).</summary>
+    public int StaffSessionCheckSeconds { get; set; } = 60;
 }

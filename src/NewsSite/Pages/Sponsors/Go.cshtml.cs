@@ -21,7 +21,7 @@ public sealed class GoModel(NewsDbContext db, SiteClock clock, DailyCounter coun
             .Select(s => s.TargetUrl)
             .FirstOrDefaultAsync(ct);
         // A stored address from before the newsroom checked them is still only followed when it is a web address.
-        if (!SponsorLinks.IsWebAddress(target))
+        if (!AbsoluteHttpUrl.IsValid(target))
         {
             return NotFound();
         }

@@ -75,9 +75,9 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
             : "/admin";
 
     /// <summary>Sign-ins are part of the audit trail.</summary>
-    internal static async Task RecordSignInAsync(NewsDbContext db, StaffUser user, DateTime now)
+    internal static async Task RecordSignInAsync(NewsDbContext db, StaffUser user, DateTime now, string? details = null)
     {
-        db.Record(user.Id, user.UserName ?? "", now, "sign-in", "Staff", user.Id);
+        db.Record(user.Id, user.UserName ?? "", now, AuditActions.SignIn, AuditSubjects.Staff, user.Id, details);
         await db.SaveChangesAsync();
     }
 }

@@ -199,7 +199,7 @@ public sealed class EditModel(NewsDbContext db, SiteClock clock, MediaStore medi
     /// <summary>Checks what the attributes cannot; returns the window in UTC.</summary>
     private (DateTime? StartsAt, DateTime? EndsAt) Validate()
     {
-        if (Input.TargetUrl.Length > 0 && !SponsorLinks.IsWebAddress(Input.TargetUrl))
+        if (Input.TargetUrl.Length > 0 && !AbsoluteHttpUrl.IsValid(Input.TargetUrl))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.TargetUrl)}",
                 "اكتب عنوانًا كاملًا لموقع الراعي يبدأ بـ https أو http، مثل https://example.com. لا تُقبل الروابط الأخرى.");
