@@ -21,6 +21,10 @@ public static class NewsSiteServices
     {
         var services = builder.Services;
 
+        // The web root is the repository's top-level wwwroot: when run from a build (any environment) the
+        // static web assets manifest points there; a published app carries its own wwwroot instead.
+        builder.WebHost.UseStaticWebAssets();
+
         // Logging: Serilog with levels from configuration, console writes off the request thread.
         services.AddSerilog((provider, log) => log
             .ReadFrom.Configuration(builder.Configuration)

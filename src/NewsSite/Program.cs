@@ -2,6 +2,7 @@ using NewsSite;
 using NewsSite.Commands;
 using NewsSite.Content;
 using Serilog;
+using Serilog.Events;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsSite();
@@ -14,11 +15,19 @@ if (NewsCommands.IsCommand(args))
 }
 
 // Readers never see internals: Arabic error and status pages, for every environment.
-app.UseExceptionHandler("/error");
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    // A reader who closed the tab is not a server error: no 500 in the logs for an aborted request.
+    SuppressDiagnosticsCallback = context => context.HttpContext.RequestAborted.IsCancellationRequested,
+});
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 
 // One log line per request.
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(o => o.GetLevel = (context, _, exception) =>
+    context.RequestAborted.IsCancellationRequested ? LogEventLevel.Debug
+    : exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+    : LogEventLevel.Information);
 
 // Fingerprinted, pre-compressed static files; uploads from the media folder, cached for good (names are content hashes).
 app.MapStaticAssets();
