@@ -84,6 +84,9 @@ public class Article
         return true;
     }
 
+    /// <summary>Live or on its way: its words are the site's, so only editors change them.</summary>
+    public bool IsPublicOrScheduled => Status is ArticleStatus.Published or ArticleStatus.Scheduled;
+
     public bool IsVisibleAt(DateTime now) =>
         Status == ArticleStatus.Published && PublishedAt <= now;
 }

@@ -67,11 +67,29 @@ public sealed class ArticlePublishingTests(NewsSiteFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task A_writer_may_fix_the_words_of_a_published_story_which_stays_live()
+    public async Task A_writer_cannot_change_the_words_of_a_published_story()
     {
         var article = Build.Article().Published();
         await factory.SaveAsync(article);
         using var client = await factory.SignInAsAsync(StaffRoles.Writer);
+        var fields = await LoadAsync(client, EditUrl(article.Id));
+        fields["Input.Body"] = "نص غيّره كاتب.";
+
+        var (response, _) = await PostAsync(client, EditUrl(article.Id), fields);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var stored = await StoredAsync(factory, article.Id);
+        Assert.Equal(ArticleStatus.Published, stored.Status);
+        Assert.Equal(article.BodyHtml, stored.BodyHtml);
+        Assert.Equal(article.Version, stored.Version);
+    }
+
+    [Fact]
+    public async Task An_editor_fixes_the_words_of_a_published_story_which_stays_live()
+    {
+        var article = Build.Article().Published();
+        await factory.SaveAsync(article);
+        using var client = await factory.SignInAsAsync(StaffRoles.Editor);
         var fields = await LoadAsync(client, EditUrl(article.Id));
         fields["Input.Body"] = "نص مصحّح.";
 

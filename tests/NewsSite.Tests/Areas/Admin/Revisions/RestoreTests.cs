@@ -25,10 +25,10 @@ public sealed class RestoreTests(NewsSiteFactory factory) : IClassFixture<NewsSi
     {
         var history = await History.CreateAsync(factory);
         var id = history.Article.Id;
-        using var writer = await factory.SignInAsAsync(StaffRoles.Writer);
+        using var editor = await factory.SignInAsAsync(StaffRoles.Editor);
         var url = $"/admin/articles/{id}/revisions/{history.First.Id}";
 
-        var response = await NewsSiteFactory.PostFormAsync(writer, url, Seen(3));
+        var response = await NewsSiteFactory.PostFormAsync(editor, url, Seen(3));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/admin/articles/{id}/revisions", response.Headers.Location!.OriginalString);
@@ -47,7 +47,7 @@ public sealed class RestoreTests(NewsSiteFactory factory) : IClassFixture<NewsSi
         Assert.Equal(History.FirstTitle, revisions[3].Title);
         Assert.Equal(History.FirstBody, revisions[3].BodyMarkdown);
         Assert.Equal(ArticleStatus.Published, revisions[3].Status);
-        Assert.Equal("Writer", revisions[3].SavedByName);
+        Assert.Equal("Editor", revisions[3].SavedByName);
         // History is added to, never rewritten.
         Assert.Equal(History.CurrentBody, revisions[2].BodyMarkdown);
 
@@ -55,9 +55,25 @@ public sealed class RestoreTests(NewsSiteFactory factory) : IClassFixture<NewsSi
         Assert.Equal("restore", audit.Action);
         Assert.Equal("revision 1", audit.Details);
 
-        var (_, list) = await NewsSiteFactory.GetPageAsync(writer, $"/admin/articles/{id}/revisions");
+        var (_, list) = await NewsSiteFactory.GetPageAsync(editor, $"/admin/articles/{id}/revisions");
         Assert.Contains("استُعيد نص النسخة 1", list.QuerySelector("[role=status]")!.TextContent);
         Assert.Equal("النسخة 4", list.QuerySelector("tbody tr td")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_writer_cannot_restore_the_words_of_a_published_story()
+    {
+        var history = await History.CreateAsync(factory);
+        var id = history.Article.Id;
+        using var writer = await factory.SignInAsAsync(StaffRoles.Writer);
+
+        var response = await NewsSiteFactory.PostFormAsync(writer, $"/admin/articles/{id}/revisions/{history.First.Id}", Seen(3));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var article = await ArticleAsync(id);
+        Assert.Equal(3, article.Version);
+        Assert.Equal(History.CurrentBody, article.BodyMarkdown);
+        Assert.Empty(await AuditAsync(id));
     }
 
     [Fact]

@@ -263,7 +263,8 @@ public sealed partial class EditModel(
     private static bool ChangesPublicState(string command, ArticleStatus current) => command switch
     {
         Commands.Publish or Commands.Schedule or Commands.Unpublish => true,
-        Commands.Review => current is ArticleStatus.Scheduled or ArticleStatus.Published,
+        // Writers write drafts: the text of a live or scheduled story is the editors' to change.
+        Commands.Review or Commands.Save => current is ArticleStatus.Scheduled or ArticleStatus.Published,
         _ => false,
     };
 

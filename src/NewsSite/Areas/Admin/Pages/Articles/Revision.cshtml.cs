@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,8 @@ namespace NewsSite.Areas.Admin.Pages.Articles;
 /// One revision compared line by line with the current article (or with the revision before it), and the
 /// restore that makes its words current again as a new revision: history is only ever added to.
 /// </summary>
-public sealed class RevisionModel(NewsDbContext db, SiteClock clock, MarkdownRenderer markdown, UserManager<StaffUser> users)
+public sealed class RevisionModel(
+    NewsDbContext db, SiteClock clock, MarkdownRenderer markdown, UserManager<StaffUser> users, IAuthorizationService authorization)
     : PageModel
 {
     public sealed record Text(string Title, string Summary, string Body);
@@ -68,6 +70,11 @@ public sealed class RevisionModel(NewsDbContext db, SiteClock clock, MarkdownRen
         if (article is null || revision is null)
         {
             return NotFound();
+        }
+        // Restoring changes the words; on a live or scheduled story that is the editors' call.
+        if (article.IsPublicOrScheduled && !(await authorization.AuthorizeAsync(User, StaffPolicies.Editing)).Succeeded)
+        {
+            return Forbid();
         }
         if (article.Version != SeenVersion)
         {
