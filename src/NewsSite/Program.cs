@@ -1,6 +1,7 @@
 using NewsSite;
 using NewsSite.Commands;
 using NewsSite.Content;
+using NewsSite.Discovery;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,9 @@ app.UseAuthorization();
 
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/healthz");
+
+// Feeds, sitemaps and robots.txt for feed readers and crawlers.
+app.MapDiscovery();
 
 await app.RunAsync();
 return 0;
