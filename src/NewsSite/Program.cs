@@ -1,6 +1,7 @@
 using NewsSite;
 using NewsSite.Commands;
 using NewsSite.Content;
+using NewsSite.Discovery;
 using Serilog;
 using Serilog.Events;
 
@@ -39,6 +40,9 @@ app.UseAuthorization();
 
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/healthz");
+
+// Feeds, sitemaps and robots.txt for feed readers and crawlers.
+app.MapDiscovery();
 
 await app.RunAsync();
 return 0;

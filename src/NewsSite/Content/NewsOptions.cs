@@ -20,6 +20,9 @@ public sealed class NewsOptions
 
     public int PageSize { get; set; } = 20;
 
+    /// <summary>URLs per sitemap file: the sitemaps protocol's limit; tests lower it to exercise the split.</summary>
+    public int SitemapUrlsPerFile { get; set; } = 50_000;
+
     /// <summary>How often scheduled articles are checked for their time.</summary>
     public int SchedulerSeconds { get; set; } = 15;
 

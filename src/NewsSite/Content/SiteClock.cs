@@ -17,6 +17,11 @@ public sealed class SiteClock(TimeProvider time, SiteSettingsStore settings)
     public static string Machine(DateTime utc) =>
         utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>ISO 8601 in the site's zone with its offset (2025-10-17T01:32:26+03:00), for feeds, sitemaps and structured data.</summary>
+    public string Iso(DateTime utc) =>
+        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)))
+            .ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
     public int CurrentYear => TimeZoneInfo.ConvertTimeFromUtc(UtcNow, Zone).Year;
 
     /// <summary>A local date and time typed in the site's zone, as UTC.</summary>

@@ -41,6 +41,14 @@ public abstract class ListingModel(NewsDbContext db, SiteClock clock, IOptions<N
             return NotFound();
         }
         (Heading, Description, BasePath, Cards) = (heading, description, basePath, cards);
+        // Set here, not in the _Listing partial: a partial's ViewData is a copy the layout never sees.
+        ViewData["Title"] = cards.Page == 1 ? heading : $"{heading} - صفحة {cards.Page}";
+        ViewData["Description"] = description ?? $"آخر أخبار {heading}";
+        // Each page of a listing is its own canonical page; search results are not a page to index.
+        if (SearchQuery is null)
+        {
+            ViewData[PageMeta.Key] = new PageMeta { CanonicalPath = PagePath(cards.Page) };
+        }
         return Page();
     }
 }

@@ -8,6 +8,12 @@ namespace NewsSite.Pages.News;
 
 public sealed class DetailsModel(NewsDbContext db, SiteClock clock, DailyCounter counter) : PageModel
 {
+    /// <summary>How many related stories show under the article.</summary>
+    public const int RelatedCount = 6;
+
+    // Related stories are ranked among this many newest of the section, so the query stays bounded by the index.
+    private const int RelatedPool = 50;
+
     public sealed record TagLink(string Name, string Slug);
 
     public sealed record ArticleView(
@@ -19,6 +25,8 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock, DailyCounter
     public ArticleView Article { get; private set; } = null!;
 
     public IReadOnlyList<TagLink> Tags { get; private set; } = [];
+
+    public IReadOnlyList<ArticleCard> Related { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, string? slug, CancellationToken ct)
     {
@@ -47,7 +55,28 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock, DailyCounter
         Tags = await db.Articles.Where(a => a.Id == id).SelectMany(a => a.Tags)
             .OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug))
             .ToListAsync(ct);
+        Related = await RelatedAsync(article, ct);
         Article = article;
         return Page();
+    }
+
+    /// <summary>
+    /// The next story to read: from the same section, those sharing the most tags with this one first, then the newest.
+    /// Only the section's newest <see cref="RelatedPool"/> are ranked (an index range), so an archive of any size costs the same.
+    /// </summary>
+    private async Task<IReadOnlyList<ArticleCard>> RelatedAsync(ArticleView article, CancellationToken ct)
+    {
+        var live = db.Articles.AsNoTracking().Live(clock.UtcNow);
+        var sectionId = await db.Articles.Where(a => a.Id == article.Id).Select(a => a.SectionId).FirstAsync(ct);
+        var candidates = await live
+            .Where(a => a.SectionId == sectionId && a.Id != article.Id)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(RelatedPool)
+            .Select(a => new { a.Id, Shared = a.Tags.Count(t => t.Articles.Any(o => o.Id == article.Id)) })
+            .ToListAsync(ct);
+        // OrderByDescending is stable: among equal tag counts the newest stay first.
+        var chosen = candidates.OrderByDescending(c => c.Shared).Take(RelatedCount).Select(c => c.Id).ToList();
+        var cards = await live.Where(a => chosen.Contains(a.Id)).Select(ArticleCards.ToCard).ToListAsync(ct);
+        return [.. cards.OrderBy(c => chosen.IndexOf(c.Id))];
     }
 }

@@ -135,7 +135,8 @@ public sealed partial class DetailsTests(NewsSiteFactory factory) : IClassFixtur
         var (response, page) = await NewsSiteFactory.GetPageAsync(client, ArticleLinks.PathOf(article.Id, article.Slug));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.DoesNotContain(page.QuerySelectorAll("script"), s => s.GetAttribute("src") is null);
+        // JSON-LD blocks are data, not script: only they may be inline.
+        Assert.DoesNotContain(page.QuerySelectorAll("script"), s => s.GetAttribute("src") is null && s.GetAttribute("type") != "application/ld+json");
         Assert.All(page.QuerySelectorAll("*"), e => Assert.DoesNotContain(e.Attributes, a => a.Name.StartsWith("on", StringComparison.Ordinal)));
         Assert.Contains(Payload, page.QuerySelector("h1")!.TextContent);
     }
