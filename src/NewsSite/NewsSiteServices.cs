@@ -2,6 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using NewsSite.Content;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using NewsSite.Data;
 using NewsSite.Domain;
@@ -48,6 +51,20 @@ public static class NewsSiteServices
         services.AddSingleton<DailyCounter>();
         services.AddHostedService<CounterFlushService>();
         services.AddSingleton<MediaStore>();
+
+        // The newsletter: signed links (keys kept with the data, so links in mail survive restarts), mail queued off the request, SMTP if configured, else .eml files.
+        services.AddDataProtection().SetApplicationName("NewsSite");
+        services.AddOptions<KeyManagementOptions>().Configure<Microsoft.Extensions.Options.IOptions<NewsOptions>, IHostEnvironment, ILoggerFactory>(
+            (o, news, environment, logs) => o.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.GetFullPath(news.Value.KeysPath, environment.ContentRootPath)), logs));
+        services.AddSingleton<NewsletterTokens>();
+        services.AddSingleton<NewsletterMail>();
+        services.AddSingleton<IMailSender>(provider =>
+            string.IsNullOrWhiteSpace(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NewsOptions>>().Value.Smtp.Host)
+                ? ActivatorUtilities.CreateInstance<PickupFolderMailSender>(provider)
+                : ActivatorUtilities.CreateInstance<SmtpMailSender>(provider));
+        services.AddSingleton<MailOutbox>();
+        services.AddHostedService(provider => provider.GetRequiredService<MailOutbox>());
 
         // Scheduled articles go live on time without a visitor.
         services.AddSingleton<ScheduledPublisher>();

@@ -22,10 +22,17 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     // Uploads go to a folder of their own, not into the project's App_Data.
     private readonly string _mediaPath = Path.Combine(Path.GetTempPath(), $"newssite-tests-media-{Guid.NewGuid():N}");
 
+    // Mail and the Data Protection key ring too: mail lands as .eml files the tests read.
+    private readonly string _keysPath = Path.Combine(Path.GetTempPath(), $"newssite-tests-keys-{Guid.NewGuid():N}");
+
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"newssite-tests-mail-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:News", $"Data Source={_databasePath}");
         builder.UseSetting("News:MediaPath", _mediaPath);
+        builder.UseSetting("News:Smtp:PickupDirectory", MailFolder);
+        builder.UseSetting("News:KeysPath", _keysPath);
         builder.UseSetting("News:DemoContent", "false");
         // Tests flush view counts themselves.
         builder.UseSetting("News:ViewFlushSeconds", "3600");
@@ -153,9 +160,9 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         {
             File.Delete(_databasePath + suffix);
         }
-        if (Directory.Exists(_mediaPath))
+        foreach (var folder in new[] { _mediaPath, MailFolder, _keysPath }.Where(Directory.Exists))
         {
-            Directory.Delete(_mediaPath, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -33,4 +33,13 @@ public sealed class NewsOptions
 
     /// <summary>How often a signed-in staff session is checked against its account (disabled, password changed).</summary>
     public int StaffSessionCheckSeconds { get; set; } = 60;
+
+    /// <summary>Outgoing mail: SMTP when a host is set, a pickup folder of .eml files otherwise.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>How long a newsletter confirmation link works.</summary>
+    public int NewsletterConfirmHours { get; set; } = 48;
+
+    /// <summary>The Data Protection key ring (it signs login cookies and newsletter links): kept, so links in mail survive restarts and deploys.</summary>
+    public string KeysPath { get; set; } = "App_Data/keys";
 }

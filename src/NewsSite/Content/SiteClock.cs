@@ -13,6 +13,12 @@ public sealed class SiteClock(TimeProvider time, SiteSettingsStore settings)
 
     public string Stamp(DateTime utc) => ArabicDateLine.FormatStamp(utc, Zone);
 
+    /// <summary>The local day in the Umm al-Qura calendar, e.g. "25 ربيع الآخر 1447 هـ".</summary>
+    public string Hijri(DateTime utc) => ArabicDates.Hijri(utc, Zone);
+
+    /// <summary>"منذ 3 دقائق" as of now, the date itself after a week.</summary>
+    public string Ago(DateTime utc) => ArabicDates.Relative(utc, UtcNow, Zone);
+
     /// <summary>The machine-readable form for <c>&lt;time datetime&gt;</c>: UTC to the second.</summary>
     public static string Machine(DateTime utc) =>
         utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);

@@ -10,5 +10,8 @@ public class Subscriber
     public DateTime CreatedAt { get; set; }
     public DateTime? ConfirmedAt { get; set; }
 
+    /// <summary>Confirms the address; confirming again keeps the first time.</summary>
+    public void Confirm(DateTime now) => ConfirmedAt ??= now;
+
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 }

@@ -142,4 +142,19 @@ public sealed class IndexTests(NewsSiteFactory factory) : IClassFixture<NewsSite
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(await factory.QueryAsync(db => db.Subscribers.AnyAsync(s => s.Id == subscriber.Id)));
     }
+
+    [Fact]
+    public async Task Only_confirmed_addresses_count_as_subscribers()
+    {
+        await factory.SaveAsync(
+            Build.Subscriber($"counted-{Build.Unique()}@example.com", confirmedAt: DateTime.UtcNow),
+            Build.Subscriber($"waiting-{Build.Unique()}@example.com"));
+        var (confirmed, total) = await factory.QueryAsync(async db =>
+            (await db.Subscribers.CountAsync(s => s.ConfirmedAt != null), await db.Subscribers.CountAsync()));
+        using var admin = await factory.SignInAsAsync(StaffRoles.Admin);
+
+        var (_, page) = await NewsSiteFactory.GetPageAsync(admin, "/admin/subscribers");
+
+        Assert.Equal($"{confirmed} مشترك مؤكد · {total - confirmed} بانتظار التأكيد", page.QuerySelector(".result-count")!.TextContent.Trim());
+    }
 }

@@ -29,6 +29,9 @@ public sealed class IndexModel(NewsDbContext db, SiteClock clock) : PageModel
 
     public int TotalCount { get; private set; }
 
+    /// <summary>The subscribers proper: only an address that confirmed counts (double opt-in).</summary>
+    public int ConfirmedCount { get; private set; }
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -40,6 +43,7 @@ public sealed class IndexModel(NewsDbContext db, SiteClock clock) : PageModel
         }
         var matching = Matching();
         TotalCount = await matching.CountAsync(ct);
+        ConfirmedCount = await matching.CountAsync(s => s.ConfirmedAt != null, ct);
         TotalPages = Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
         // Past the end (say, after deleting the last one there) shows the last page rather than nothing.
         PageNumber = Math.Min(page, TotalPages);

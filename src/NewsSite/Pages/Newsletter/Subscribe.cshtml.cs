@@ -6,10 +6,13 @@ using NewsSite.Content;
 using NewsSite.Data;
 using NewsSite.Domain;
 
-namespace NewsSite.Pages;
+namespace NewsSite.Pages.Newsletter;
 
-/// <summary>The newsletter sign-up behind the "اشترك معنا" form on every page (post, then redirect).</summary>
-public sealed class SubscribeModel(NewsDbContext db, SiteClock clock) : PageModel
+/// <summary>
+/// The newsletter sign-up behind the "اشترك معنا" form on every page (post, then redirect): stores the address
+/// unconfirmed and queues the double opt-in mail; only a confirmed address is a subscriber.
+/// </summary>
+public sealed class SubscribeModel(NewsDbContext db, SiteClock clock, NewsletterMail mail, MailOutbox outbox) : PageModel
 {
     public const int MaxEmailLength = 254;
 
@@ -35,7 +38,8 @@ public sealed class SubscribeModel(NewsDbContext db, SiteClock clock) : PageMode
         }
 
         // Signing up twice is not an error: the reader sees the same thanks and the list keeps one row.
-        if (!await db.Subscribers.AnyAsync(s => s.Email == email, ct))
+        var subscriber = await FindAsync(email, ct);
+        if (subscriber is null)
         {
             db.Subscribers.Add(new Subscriber { Email = email, CreatedAt = clock.UtcNow });
             try
@@ -45,14 +49,21 @@ public sealed class SubscribeModel(NewsDbContext db, SiteClock clock) : PageMode
             catch (DbUpdateException)
             {
                 // Only a race with the same address is harmless: the other request stored it.
-                if (!await db.Subscribers.AsNoTracking().AnyAsync(s => s.Email == email, ct))
-                {
-                    throw;
-                }
             }
+            subscriber = await FindAsync(email, ct) ?? throw new InvalidOperationException("The subscriber was neither stored nor found.");
+        }
+        // Unconfirmed: (re)send the link, the first mail may be lost. Confirmed: nothing to do, and the same
+        // thanks, so the form never tells a stranger whether an address is on the list.
+        if (subscriber.ConfirmedAt is null)
+        {
+            var siteRoot = new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}/");
+            outbox.Enqueue(new OutgoingMail(mail.Confirmation(subscriber.Id, email, siteRoot), "confirmation", subscriber.Id));
         }
         return RedirectToPage(new { done = true });
     }
+
+    private Task<Subscriber?> FindAsync(string email, CancellationToken ct) =>
+        db.Subscribers.AsNoTracking().FirstOrDefaultAsync(s => s.Email == email, ct);
 
     internal static bool IsValidEmail(string email) =>
         email.Length <= MaxEmailLength

@@ -2,11 +2,11 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using NewsSite.Tests.Builders;
 
-namespace NewsSite.Tests.Pages;
+namespace NewsSite.Tests.Pages.Newsletter;
 
 public sealed class SubscribeTests(NewsSiteFactory factory) : IClassFixture<NewsSiteFactory>
 {
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string email)
+    internal static async Task<HttpResponseMessage> PostAsync(HttpClient client, string email)
     {
         // The form on any page carries the antiforgery token; its cookie stays in the client.
         var (_, page) = await NewsSiteFactory.GetPageAsync(client, "/subscribe");
