@@ -3,6 +3,10 @@ namespace NewsSite.Commands;
 /// <summary>Demo content written for this project: fictional stories, never text from real sites.</summary>
 internal static class DemoContent
 {
+    /// <summary>The demo heroes are SVGs drawn on a 1600×900 view box.</summary>
+    internal const int HeroWidth = 1600;
+    internal const int HeroHeight = 900;
+
     internal sealed record DemoSection(string Name, string Slug);
     internal sealed record DemoAuthor(string Name, string Slug, string Bio);
     internal sealed record DemoSponsor(string Name, string Logo, string TargetUrl, bool InHeader, int Priority);

@@ -30,6 +30,8 @@ internal static class DemoSeeder
                 Section = sections[demo.Section],
                 Author = authors[demo.Author],
                 HeroImagePath = demo.HeroImage,
+                HeroImageWidth = DemoContent.HeroWidth,
+                HeroImageHeight = DemoContent.HeroHeight,
                 HeroImageAlt = demo.HeroAlt,
                 HeroImageCaption = demo.HeroCaption,
                 IsUrgent = demo.IsUrgent,

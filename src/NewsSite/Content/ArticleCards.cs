@@ -7,7 +7,8 @@ namespace NewsSite.Content;
 /// <summary>What a list of stories shows of each one.</summary>
 public sealed record ArticleCard(
     int Id, string Title, string Slug, string Summary, string SectionName, string SectionSlug,
-    DateTime PublishedAt, string? HeroImagePath, string? HeroImageAlt, bool IsUrgent)
+    DateTime PublishedAt, string? HeroImagePath, string? HeroImageAlt, bool IsUrgent,
+    int? HeroImageWidth = null, int? HeroImageHeight = null)
 {
     public string Url => ArticleLinks.PathOf(Id, Slug);
 }
@@ -19,7 +20,7 @@ public static class ArticleCards
 {
     public static readonly Expression<Func<Article, ArticleCard>> ToCard = a => new ArticleCard(
         a.Id, a.Title, a.Slug, a.Summary, a.Section.Name, a.Section.Slug,
-        a.PublishedAt!.Value, a.HeroImagePath, a.HeroImageAlt, a.IsUrgent);
+        a.PublishedAt!.Value, a.HeroImagePath, a.HeroImageAlt, a.IsUrgent, a.HeroImageWidth, a.HeroImageHeight);
 
     /// <summary>Published and due: what a reader may see at <paramref name="now"/>.</summary>
     public static IQueryable<Article> Live(this IQueryable<Article> articles, DateTime now) =>

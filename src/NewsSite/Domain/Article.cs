@@ -20,6 +20,12 @@ public class Article
     public string BodyHtml { get; private set; } = "";
 
     public string? HeroImagePath { get; set; }
+
+    /// <summary>The hero's pixel size, so pages reserve its space and offer only the variant widths that exist.</summary>
+    public int? HeroImageWidth { get; set; }
+
+    public int? HeroImageHeight { get; set; }
+
     public string? HeroImageAlt { get; set; }
     public string? HeroImageCaption { get; set; }
     public bool IsUrgent { get; set; }

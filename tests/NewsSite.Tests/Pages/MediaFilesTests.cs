@@ -21,7 +21,9 @@ public sealed class MediaFilesTests(NewsSiteFactory factory) : IClassFixture<New
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("immutable", response.Headers.CacheControl!.ToString());
-        Assert.Equal(png, await response.Content.ReadAsByteArrayAsync());
+        var store = factory.Services.GetRequiredService<MediaStore>();
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(store.Root, Path.GetFileName(saved.Url!))),
+            await response.Content.ReadAsByteArrayAsync());
     }
 
     [Theory]

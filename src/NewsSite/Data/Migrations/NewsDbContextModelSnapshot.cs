@@ -188,9 +188,15 @@ namespace NewsSite.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HeroImageHeight")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HeroImagePath")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("HeroImageWidth")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsUrgent")
                         .HasColumnType("INTEGER");

@@ -20,7 +20,8 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock, DailyCounter
         int Id, string Title, string Slug, string Summary, string BodyHtml,
         string? HeroImagePath, string? HeroImageAlt, string? HeroImageCaption, bool IsUrgent,
         DateTime PublishedAt, DateTime UpdatedAt,
-        string SectionName, string SectionSlug, string AuthorName, string AuthorSlug);
+        string SectionName, string SectionSlug, string AuthorName, string AuthorSlug,
+        int? HeroImageWidth, int? HeroImageHeight);
 
     public ArticleView Article { get; private set; } = null!;
 
@@ -36,7 +37,8 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock, DailyCounter
                 a.Id, a.Title, a.Slug, a.Summary, a.BodyHtml,
                 a.HeroImagePath, a.HeroImageAlt, a.HeroImageCaption, a.IsUrgent,
                 a.PublishedAt!.Value, a.UpdatedAt,
-                a.Section.Name, a.Section.Slug, a.Author.Name, a.Author.Slug))
+                a.Section.Name, a.Section.Slug, a.Author.Name, a.Author.Slug,
+                a.HeroImageWidth, a.HeroImageHeight))
             .FirstOrDefaultAsync(ct);
         if (article is null)
         {

@@ -117,6 +117,6 @@ internal static class EditorForm
         return fields;
     }
 
-    /// <summary>The bytes of a PNG as far as the media store looks: the signature, then anything.</summary>
-    public static byte[] Png() => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Guid.NewGuid().ToByteArray()];
+    /// <summary>A small real PNG, new on every call: the media store decodes what it stores.</summary>
+    public static byte[] Png() => Images.Of(64, 36);
 }

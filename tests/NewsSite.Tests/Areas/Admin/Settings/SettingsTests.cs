@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using NewsSite.Content;
 using NewsSite.Domain;
+using NewsSite.Tests.Builders;
 
 namespace NewsSite.Tests.Areas.Admin.Settings;
 
@@ -186,7 +187,7 @@ public sealed class SettingsTests(NewsSiteFactory factory) : IClassFixture<NewsS
     public async Task An_uploaded_logo_shows_in_the_public_header_and_a_non_image_is_refused()
     {
         using var admin = await factory.SignInAsAsync(StaffRoles.Admin);
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Guid.NewGuid().ToByteArray()];
+        var png = Images.Of(48, 48);
 
         var refused = await PostWithFileAsync(admin, "logo.png", "<svg onload=alert(1)>"u8.ToArray());
         var saved = await PostWithFileAsync(admin, "logo.png", png);

@@ -350,7 +350,7 @@ public sealed partial class EditModel(
         }
         if (Input.HeroImagePath is { Length: > 0 } image)
         {
-            if (image != article?.HeroImagePath && !IsStoredUpload(image))
+            if (image != article?.HeroImagePath && !media.IsStoredUpload(image))
             {
                 AddError(nameof(InputModel.HeroImagePath), "الصورة غير موجودة: ارفعها مرة أخرى.");
             }
@@ -396,13 +396,6 @@ public sealed partial class EditModel(
             .DistinctBy(t => t.Slug.Length > 0 ? t.Slug : t.Name)
             .ToList();
 
-    /// <summary>Only a file the media store wrote: a content-hash name that exists, never a path typed into the form.</summary>
-    private bool IsStoredUpload(string url) =>
-        StoredMediaUrl().IsMatch(url) && System.IO.File.Exists(Path.Combine(media.Root, url[(MediaStore.UrlPrefix.Length + 1)..]));
-
-    [GeneratedRegex(@"^/media/[0-9a-f]{32}\.(jpg|png|gif|webp)$", RegexOptions.CultureInvariant)]
-    private static partial Regex StoredMediaUrl();
-
     private void AddError(string field, string message) => ModelState.AddModelError($"{nameof(Input)}.{field}", message);
 
     private async Task ApplyAsync(Article article, ValidForm form, CancellationToken ct)
@@ -413,7 +406,14 @@ public sealed partial class EditModel(
         article.SectionId = Input.SectionId;
         article.AuthorId = Input.AuthorId;
         article.IsUrgent = Input.IsUrgent;
-        article.HeroImagePath = string.IsNullOrEmpty(Input.HeroImagePath) ? null : Input.HeroImagePath;
+        var hero = string.IsNullOrEmpty(Input.HeroImagePath) ? null : Input.HeroImagePath;
+        if (hero != article.HeroImagePath)
+        {
+            // Read from the stored file, not the form: the size cannot be typed in, and survives a second post.
+            var size = hero is null ? null : media.SizeOf(hero);
+            (article.HeroImageWidth, article.HeroImageHeight) = (size?.Width, size?.Height);
+        }
+        article.HeroImagePath = hero;
         article.HeroImageAlt = article.HeroImagePath is null ? null : Input.HeroImageAlt?.Trim();
         article.HeroImageCaption = article.HeroImagePath is null ? null : NullIfBlank(Input.HeroImageCaption);
         var body = Input.Body ?? "";
