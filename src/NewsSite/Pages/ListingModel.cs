@@ -13,6 +13,8 @@ public abstract class ListingModel(NewsDbContext db, SiteClock clock, IOptions<N
 {
     protected NewsDbContext Db => db;
 
+    protected int PageSize => options.Value.PageSize;
+
     public string Heading { get; private set; } = "";
     public string? Description { get; private set; }
 
@@ -36,10 +38,12 @@ public abstract class ListingModel(NewsDbContext db, SiteClock clock, IOptions<N
         }
         var cards = await articles.AsNoTracking().Live(clock.UtcNow)
             .PageAsync(page, options.Value.PageSize, ct);
-        if (cards is null)
-        {
-            return NotFound();
-        }
+        return cards is null ? NotFound() : Show(heading, description, basePath, cards);
+    }
+
+    /// <summary>Shows one page of cards found some other way (the search index does its own paging).</summary>
+    protected IActionResult Show(string heading, string? description, string basePath, PagedCards cards)
+    {
         (Heading, Description, BasePath, Cards) = (heading, description, basePath, cards);
         return Page();
     }
