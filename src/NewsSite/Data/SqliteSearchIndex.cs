@@ -17,21 +17,20 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
 {
     private const int RebuildBatchSize = 1000;
 
-    // FTS5 first, then each match's article by primary key (CROSS JOIN fixes that order in SQLite):
-    // the other way round would probe the index once per live article.
-    private const string LiveMatches = """
-        FROM ArticleSearch CROSS JOIN Articles a
-        WHERE ArticleSearch MATCH $match AND a.Id = ArticleSearch.rowid
-          AND a.Status = $published AND a.PublishedAt <= $now
-        """;
+    private const string Live = "a.Status = $published AND a.PublishedAt <= $now";
 
-    // Titles weigh most, then summaries, then bodies; snippets are cut only for the page's rows, in the outer query.
+    // FTS5 first, then each match's article by primary key (CROSS JOIN fixes that order in SQLite: the other
+    // way round would probe the index once per live article). bm25() is only allowed in the FTS scan itself,
+    // hence the materialized step. Titles weigh most, then summaries, then bodies; the window count saves a
+    // second pass; snippets are cut only for the page's rows, in the outer query.
     private const string SearchSql = $"""
-        WITH hits AS (
-            SELECT ArticleSearch.rowid AS Id, bm25(ArticleSearch, 10.0, 4.0, 1.0) AS Score, a.PublishedAt AS PublishedAt,
-                   count(*) OVER () AS Total
-            {LiveMatches}
-            ORDER BY Score, a.PublishedAt DESC, a.Id DESC
+        WITH matches AS MATERIALIZED (
+            SELECT rowid AS Id, bm25(ArticleSearch, 10.0, 4.0, 1.0) AS Score FROM ArticleSearch WHERE ArticleSearch MATCH $match),
+        hits AS (
+            SELECT m.Id, m.Score, a.PublishedAt, count(*) OVER () AS Total
+            FROM matches m CROSS JOIN Articles a
+            WHERE a.Id = m.Id AND {Live}
+            ORDER BY m.Score, a.PublishedAt DESC, m.Id DESC
             LIMIT $take OFFSET $skip)
         SELECT hits.Id, hits.Total, snippet(ArticleSearch, -1, char(2), char(3), '…', 16)
         FROM hits CROSS JOIN ArticleSearch
@@ -39,7 +38,10 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
         ORDER BY hits.Score, hits.PublishedAt DESC, hits.Id DESC
         """;
 
-    private const string CountSql = $"SELECT count(*) {LiveMatches}";
+    private const string CountSql = $"""
+        SELECT count(*) FROM ArticleSearch CROSS JOIN Articles a
+        WHERE ArticleSearch MATCH $match AND a.Id = ArticleSearch.rowid AND {Live}
+        """;
 
     public Task IndexAsync(IReadOnlyCollection<Article> articles, CancellationToken cancellationToken = default) =>
         WriteAsync(articles.Select(SearchDocument.Of), articles.Select(a => a.Id), cancellationToken);
