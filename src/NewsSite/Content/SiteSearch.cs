@@ -30,19 +30,21 @@ public sealed record SearchHit(int ArticleId, string Snippet);
 
 public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int Total);
 
-/// <summary>What the index stores of an article: its words as plain, normalized text.</summary>
-public sealed record SearchDocument(int Id, string Title, string Summary, string Body)
+/// <summary>What the index stores of an article: whether and since when it is live, and its words as plain, normalized text.</summary>
+public sealed record SearchDocument(int Id, ArticleStatus Status, DateTime? PublishedAt, string Title, string Summary, string Body)
 {
     // Plain text keeps the words of links and headings but none of the Markdown syntax or URLs.
     private static readonly MarkdownPipeline PlainText = new MarkdownPipelineBuilder().DisableHtml().UsePipeTables().Build();
 
-    public static SearchDocument Of(int id, string title, string summary, string bodyMarkdown) => new(
-        id,
+    public static SearchDocument Of(
+        int id, ArticleStatus status, DateTime? publishedAt, string title, string summary, string bodyMarkdown) => new(
+        id, status, publishedAt,
         ArabicNormalizer.Normalize(title),
         ArabicNormalizer.Normalize(summary),
         ArabicNormalizer.Normalize(Markdown.ToPlainText(bodyMarkdown, PlainText)));
 
-    public static SearchDocument Of(Article article) => Of(article.Id, article.Title, article.Summary, article.BodyMarkdown);
+    public static SearchDocument Of(Article article) =>
+        Of(article.Id, article.Status, article.PublishedAt, article.Title, article.Summary, article.BodyMarkdown);
 }
 
 /// <summary>What a reader typed, reduced to the words the index can match.</summary>

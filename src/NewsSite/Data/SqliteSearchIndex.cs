@@ -9,28 +9,25 @@ using NewsSite.Domain;
 namespace NewsSite.Data;
 
 /// <summary>
-/// Search in SQLite: an FTS5 table (migration SearchIndex) of each article's normalized words, its rowid the
-/// article id. It holds drafts too; what is live is decided by joining Articles at query time, so publishing,
-/// unpublishing and scheduling are right at once without touching the index.
+/// Search in SQLite: an FTS5 table (migration SearchIndex) of each article's normalized words, its rowid the article
+/// id, with its status and publish time alongside so ranking and the live filter never read the Articles table.
 /// </summary>
 public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISearchIndex
 {
     private const int RebuildBatchSize = 1000;
 
-    private const string Live = "a.Status = $published AND a.PublishedAt <= $now";
+    private const string LiveMatches = "ArticleSearch MATCH $match AND Status = $published AND PublishedAt <= $now";
 
-    // FTS5 first, then each match's article by primary key (CROSS JOIN fixes that order in SQLite: the other
-    // way round would probe the index once per live article). bm25() is only allowed in the FTS scan itself,
-    // hence the materialized step. Titles weigh most, then summaries, then bodies; the window count saves a
-    // second pass; snippets are cut only for the page's rows, in the outer query.
+    // bm25() is only allowed in the FTS scan itself, hence the materialized step. Titles weigh most, then summaries,
+    // then bodies (status and time are unindexed and weigh nothing); the window count saves a second pass;
+    // snippets are cut only for the page's rows, in the outer query.
     private const string SearchSql = $"""
         WITH matches AS MATERIALIZED (
-            SELECT rowid AS Id, bm25(ArticleSearch, 10.0, 4.0, 1.0) AS Score FROM ArticleSearch WHERE ArticleSearch MATCH $match),
+            SELECT rowid AS Id, bm25(ArticleSearch, 0.0, 0.0, 10.0, 4.0, 1.0) AS Score, PublishedAt
+            FROM ArticleSearch WHERE {LiveMatches}),
         hits AS (
-            SELECT m.Id, m.Score, a.PublishedAt, count(*) OVER () AS Total
-            FROM matches m CROSS JOIN Articles a
-            WHERE a.Id = m.Id AND {Live}
-            ORDER BY m.Score, a.PublishedAt DESC, m.Id DESC
+            SELECT Id, Score, PublishedAt, count(*) OVER () AS Total FROM matches
+            ORDER BY Score, PublishedAt DESC, Id DESC
             LIMIT $take OFFSET $skip)
         SELECT hits.Id, hits.Total, snippet(ArticleSearch, -1, char(2), char(3), '…', 16)
         FROM hits CROSS JOIN ArticleSearch
@@ -38,10 +35,8 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
         ORDER BY hits.Score, hits.PublishedAt DESC, hits.Id DESC
         """;
 
-    private const string CountSql = $"""
-        SELECT count(*) FROM ArticleSearch CROSS JOIN Articles a
-        WHERE ArticleSearch MATCH $match AND a.Id = ArticleSearch.rowid AND {Live}
-        """;
+    private const string CountSql = $"SELECT count(*) FROM ArticleSearch WHERE {LiveMatches}";
+
 
     public Task IndexAsync(IReadOnlyCollection<Article> articles, CancellationToken cancellationToken = default) =>
         WriteAsync(articles.Select(SearchDocument.Of), articles.Select(a => a.Id), cancellationToken);
@@ -98,13 +93,13 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
         {
             var batch = await db.Articles.AsNoTracking()
                 .Where(a => a.Id > lastId).OrderBy(a => a.Id).Take(RebuildBatchSize)
-                .Select(a => new { a.Id, a.Title, a.Summary, a.BodyMarkdown })
+                .Select(a => new { a.Id, a.Status, a.PublishedAt, a.Title, a.Summary, a.BodyMarkdown })
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 break;
             }
-            await WriteAsync(batch.Select(a => SearchDocument.Of(a.Id, a.Title, a.Summary, a.BodyMarkdown)), [], cancellationToken);
+            await WriteAsync(batch.Select(a => SearchDocument.Of(a.Id, a.Status, a.PublishedAt, a.Title, a.Summary, a.BodyMarkdown)), [], cancellationToken);
             count += batch.Count;
             lastId = batch[^1].Id;
         }
@@ -167,13 +162,17 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
                     deleteId.Value = id;
                     await delete.ExecuteNonQueryAsync(cancellationToken);
                 }
-                await using var insert = Command("INSERT INTO ArticleSearch (rowid, Title, Summary, Body) VALUES ($id, $title, $summary, $body);");
-                var (docId, title, summary, body) = (
-                    insert.Parameters.Add("$id", SqliteType.Integer), insert.Parameters.Add("$title", SqliteType.Text),
+                await using var insert = Command(
+                    "INSERT INTO ArticleSearch (rowid, Status, PublishedAt, Title, Summary, Body) VALUES ($id, $status, $at, $title, $summary, $body);");
+                var (docId, status, at, title, summary, body) = (
+                    insert.Parameters.Add("$id", SqliteType.Integer), insert.Parameters.Add("$status", SqliteType.Integer),
+                    insert.Parameters.Add("$at", SqliteType.Text), insert.Parameters.Add("$title", SqliteType.Text),
                     insert.Parameters.Add("$summary", SqliteType.Text), insert.Parameters.Add("$body", SqliteType.Text));
                 foreach (var document in documents)
                 {
-                    (docId.Value, title.Value, summary.Value, body.Value) = (document.Id, document.Title, document.Summary, document.Body);
+                    // The time goes in as Microsoft.Data.Sqlite writes every DateTime, so it compares with $now as text.
+                    (docId.Value, status.Value, at.Value) = (document.Id, (int)document.Status, document.PublishedAt is { } p ? (object)p : DBNull.Value);
+                    (title.Value, summary.Value, body.Value) = (document.Title, document.Summary, document.Body);
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
                 if (own is not null)

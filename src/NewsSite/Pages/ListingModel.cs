@@ -15,6 +15,8 @@ public abstract class ListingModel(NewsDbContext db, SiteClock clock, IOptions<N
 
     protected int PageSize => options.Value.PageSize;
 
+    protected DateTime Now => clock.UtcNow;
+
     public string Heading { get; private set; } = "";
     public string? Description { get; private set; }
 

@@ -28,7 +28,8 @@ public sealed class SearchModel(NewsDbContext db, SiteClock clock, IOptions<News
         }
 
         var ids = found.Hits.Select(h => h.ArticleId).ToList();
-        var cards = await Db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+        // Live again here: the index can only ever lag behind the articles, never show a draft.
+        var cards = await Db.Articles.AsNoTracking().Live(Now).Where(a => ids.Contains(a.Id))
             .Select(ArticleCards.ToCard).ToDictionaryAsync(c => c.Id, ct);
         // The index's order (relevance, then recency), each card carrying its encoded, highlighted snippet.
         var items = found.Hits.Where(h => cards.ContainsKey(h.ArticleId))
