@@ -25,26 +25,27 @@ public interface ISearchIndex
     Task<int> RebuildAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>A match: the article and a fragment of its text with the matched words between <see cref="SearchSnippet"/> markers.</summary>
-public sealed record SearchHit(int ArticleId, string Snippet);
+/// <summary>
+/// A match: the article, its relevance (lower is better, comparable within one search) and a fragment of its text
+/// with the matched words between <see cref="SearchSnippet"/> markers.
+/// </summary>
+public sealed record SearchHit(int ArticleId, double Score, string Snippet);
 
 public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int Total);
 
-/// <summary>What the index stores of an article: whether and since when it is live, and its words as plain, normalized text.</summary>
-public sealed record SearchDocument(int Id, ArticleStatus Status, DateTime? PublishedAt, string Title, string Summary, string Body)
+/// <summary>What the index stores of an article: its words as plain, normalized text.</summary>
+public sealed record SearchDocument(int Id, string Title, string Summary, string Body)
 {
     // Plain text keeps the words of links and headings but none of the Markdown syntax or URLs.
     private static readonly MarkdownPipeline PlainText = new MarkdownPipelineBuilder().DisableHtml().UsePipeTables().Build();
 
-    public static SearchDocument Of(
-        int id, ArticleStatus status, DateTime? publishedAt, string title, string summary, string bodyMarkdown) => new(
-        id, status, publishedAt,
+    public static SearchDocument Of(int id, string title, string summary, string bodyMarkdown) => new(
+        id,
         ArabicNormalizer.Normalize(title),
         ArabicNormalizer.Normalize(summary),
         ArabicNormalizer.Normalize(Markdown.ToPlainText(bodyMarkdown, PlainText)));
 
-    public static SearchDocument Of(Article article) =>
-        Of(article.Id, article.Status, article.PublishedAt, article.Title, article.Summary, article.BodyMarkdown);
+    public static SearchDocument Of(Article article) => Of(article.Id, article.Title, article.Summary, article.BodyMarkdown);
 }
 
 /// <summary>What a reader typed, reduced to the words the index can match.</summary>

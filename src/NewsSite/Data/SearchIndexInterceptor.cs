@@ -13,11 +13,8 @@ namespace NewsSite.Data;
 /// </summary>
 internal sealed class SearchIndexInterceptor(Func<NewsDbContext, ISearchIndex> indexOf) : SaveChangesInterceptor
 {
-    // Only these change what the index holds: the words, and whether and since when the story is live.
-    private static readonly string[] IndexedProperties =
-    [
-        nameof(Article.Title), nameof(Article.Summary), nameof(Article.BodyMarkdown), nameof(Article.Status), nameof(Article.PublishedAt),
-    ];
+    // Only these change what the index holds; status and publish time are checked when searching.
+    private static readonly string[] IndexedProperties = [nameof(Article.Title), nameof(Article.Summary), nameof(Article.BodyMarkdown)];
 
     private sealed record Pending(List<Article> Changed, List<int> Removed);
 

@@ -9,33 +9,38 @@ using NewsSite.Domain;
 namespace NewsSite.Data;
 
 /// <summary>
-/// Search in SQLite: an FTS5 table (migration SearchIndex) of each article's normalized words, its rowid the article
-/// id, with its status and publish time alongside so ranking and the live filter never read the Articles table.
+/// Search in SQLite: an FTS5 table (migration SearchIndex) of each article's normalized words, its rowid the
+/// article id. It holds drafts too; what is live is decided from Articles at query time, so publishing,
+/// unpublishing and scheduling are right at once without touching the index.
 /// </summary>
 public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISearchIndex
 {
     private const int RebuildBatchSize = 1000;
 
-    private const string LiveMatches = "ArticleSearch MATCH $match AND Status = $published AND PublishedAt <= $now";
-
-    // bm25() is only allowed in the FTS scan itself, hence the materialized step. Titles weigh most, then summaries,
-    // then bodies (status and time are unindexed and weigh nothing); the window count saves a second pass;
-    // snippets are cut only for the page's rows, in the outer query.
-    private const string SearchSql = $"""
-        WITH matches AS MATERIALIZED (
-            SELECT rowid AS Id, bm25(ArticleSearch, 0.0, 0.0, 10.0, 4.0, 1.0) AS Score, PublishedAt
-            FROM ArticleSearch WHERE {LiveMatches}),
-        hits AS (
-            SELECT Id, Score, PublishedAt, count(*) OVER () AS Total FROM matches
-            ORDER BY Score, PublishedAt DESC, Id DESC
-            LIMIT $take OFFSET $skip)
-        SELECT hits.Id, hits.Total, snippet(ArticleSearch, -1, char(2), char(3), '…', 16)
-        FROM hits CROSS JOIN ArticleSearch
-        WHERE ArticleSearch MATCH $match AND ArticleSearch.rowid = hits.Id
-        ORDER BY hits.Score, hits.PublishedAt DESC, hits.Id DESC
+    // The few stories that are not live (drafts, in review, scheduled, future-dated), read from the Articles status
+    // index once per query. Excluding them from the FTS scan means ranking never reads an Articles row per match.
+    private const string NotLive = """
+        rowid NOT IN (SELECT a.Id FROM Articles a
+                      WHERE a.Status IN ($draft, $inReview, $scheduled) OR (a.Status = $published AND a.PublishedAt > $now))
         """;
 
-    private const string CountSql = $"SELECT count(*) FROM ArticleSearch WHERE {LiveMatches}";
+    // bm25() ranks in the FTS scan itself (titles weigh most, then summaries, then bodies); SQLite keeps only the
+    // top rows while sorting. Ties go to the newer article (higher id), and the page is ordered by publish time
+    // among equal scores when its cards are loaded.
+    private const string SearchSql = $"""
+        SELECT rowid, bm25(ArticleSearch, 10.0, 4.0, 1.0) AS Score
+        FROM ArticleSearch WHERE ArticleSearch MATCH $match AND {NotLive}
+        ORDER BY Score, rowid DESC
+        LIMIT $take OFFSET $skip
+        """;
+
+    private const string CountSql = $"SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $match AND {NotLive}";
+
+    // Snippets only for the page's rows, with the match evaluated once for all of them rather than once per row.
+    private const string SnippetSql = """
+        SELECT rowid, snippet(ArticleSearch, -1, char(2), char(3), '…', 16)
+        FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid IN (SELECT value FROM json_each($ids))
+        """;
 
 
     public Task IndexAsync(IReadOnlyCollection<Article> articles, CancellationToken cancellationToken = default) =>
@@ -54,27 +59,37 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = Command(SearchSql);
-            AddFilter(command, match);
-            command.Parameters.AddWithValue("$take", pageSize);
-            command.Parameters.AddWithValue("$skip", (long)(page - 1) * pageSize);
-            var hits = new List<SearchHit>();
-            var total = 0;
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            var ranked = new List<(int Id, double Score)>();
+            await using (var command = Command(SearchSql))
             {
+                AddFilter(command, match);
+                command.Parameters.AddWithValue("$take", pageSize);
+                command.Parameters.AddWithValue("$skip", (long)(page - 1) * pageSize);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    hits.Add(new SearchHit(reader.GetInt32(0), reader.GetString(2)));
-                    total = reader.GetInt32(1);
+                    ranked.Add((reader.GetInt32(0), reader.GetDouble(1)));
                 }
             }
-            if (hits.Count == 0 && page > 1)
+            int total;
+            await using (var count = Command(CountSql))
             {
-                // Past the last page the window count has no row to ride on: count on its own.
-                await using var count = Command(CountSql);
                 AddFilter(count, match);
                 total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
             }
+            var snippets = new Dictionary<int, string>();
+            if (ranked.Count > 0)
+            {
+                await using var command = Command(SnippetSql);
+                command.Parameters.AddWithValue("$match", match);
+                command.Parameters.AddWithValue("$ids", "[" + string.Join(',', ranked.Select(r => r.Id.ToString(CultureInfo.InvariantCulture))) + "]");
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    snippets[reader.GetInt32(0)] = reader.GetString(1);
+                }
+            }
+            var hits = ranked.Select(r => new SearchHit(r.Id, r.Score, snippets.GetValueOrDefault(r.Id, ""))).ToList();
             return new SearchPage(hits, total);
         }
         finally
@@ -93,13 +108,13 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
         {
             var batch = await db.Articles.AsNoTracking()
                 .Where(a => a.Id > lastId).OrderBy(a => a.Id).Take(RebuildBatchSize)
-                .Select(a => new { a.Id, a.Status, a.PublishedAt, a.Title, a.Summary, a.BodyMarkdown })
+                .Select(a => new { a.Id, a.Title, a.Summary, a.BodyMarkdown })
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 break;
             }
-            await WriteAsync(batch.Select(a => SearchDocument.Of(a.Id, a.Status, a.PublishedAt, a.Title, a.Summary, a.BodyMarkdown)), [], cancellationToken);
+            await WriteAsync(batch.Select(a => SearchDocument.Of(a.Id, a.Title, a.Summary, a.BodyMarkdown)), [], cancellationToken);
             count += batch.Count;
             lastId = batch[^1].Id;
         }
@@ -142,6 +157,10 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
     private void AddFilter(SqliteCommand command, string match)
     {
         command.Parameters.AddWithValue("$match", match);
+        // Each status by name, so SQLite reads them from the (Status, PublishedAt) index.
+        command.Parameters.AddWithValue("$draft", (int)ArticleStatus.Draft);
+        command.Parameters.AddWithValue("$inReview", (int)ArticleStatus.InReview);
+        command.Parameters.AddWithValue("$scheduled", (int)ArticleStatus.Scheduled);
         command.Parameters.AddWithValue("$published", (int)ArticleStatus.Published);
         command.Parameters.AddWithValue("$now", time.GetUtcNow().UtcDateTime);
     }
@@ -162,17 +181,13 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
                     deleteId.Value = id;
                     await delete.ExecuteNonQueryAsync(cancellationToken);
                 }
-                await using var insert = Command(
-                    "INSERT INTO ArticleSearch (rowid, Status, PublishedAt, Title, Summary, Body) VALUES ($id, $status, $at, $title, $summary, $body);");
-                var (docId, status, at, title, summary, body) = (
-                    insert.Parameters.Add("$id", SqliteType.Integer), insert.Parameters.Add("$status", SqliteType.Integer),
-                    insert.Parameters.Add("$at", SqliteType.Text), insert.Parameters.Add("$title", SqliteType.Text),
+                await using var insert = Command("INSERT INTO ArticleSearch (rowid, Title, Summary, Body) VALUES ($id, $title, $summary, $body);");
+                var (docId, title, summary, body) = (
+                    insert.Parameters.Add("$id", SqliteType.Integer), insert.Parameters.Add("$title", SqliteType.Text),
                     insert.Parameters.Add("$summary", SqliteType.Text), insert.Parameters.Add("$body", SqliteType.Text));
                 foreach (var document in documents)
                 {
-                    // The time goes in as Microsoft.Data.Sqlite writes every DateTime, so it compares with $now as text.
-                    (docId.Value, status.Value, at.Value) = (document.Id, (int)document.Status, document.PublishedAt is { } p ? (object)p : DBNull.Value);
-                    (title.Value, summary.Value, body.Value) = (document.Title, document.Summary, document.Body);
+                    (docId.Value, title.Value, summary.Value, body.Value) = (document.Id, document.Title, document.Summary, document.Body);
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
                 if (own is not null)

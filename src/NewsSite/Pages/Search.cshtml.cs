@@ -31,8 +31,9 @@ public sealed class SearchModel(NewsDbContext db, SiteClock clock, IOptions<News
         // Live again here: the index can only ever lag behind the articles, never show a draft.
         var cards = await Db.Articles.AsNoTracking().Live(Now).Where(a => ids.Contains(a.Id))
             .Select(ArticleCards.ToCard).ToDictionaryAsync(c => c.Id, ct);
-        // The index's order (relevance, then recency), each card carrying its encoded, highlighted snippet.
+        // Relevance first, the newer story among equals, each card carrying its encoded, highlighted snippet.
         var items = found.Hits.Where(h => cards.ContainsKey(h.ArticleId))
+            .OrderBy(h => h.Score).ThenByDescending(h => cards[h.ArticleId].PublishedAt)
             .Select(h => cards[h.ArticleId] with { Snippet = SearchSnippet.ToHtml(h.Snippet) })
             .ToList();
         var heading = query.Length == 0 ? "البحث" : $"نتائج البحث عن «{query}»";

@@ -11,12 +11,9 @@ namespace NewsSite.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // SQLite only, and outside the EF model: the words of each article (normalized by the app), rowid = article id.
-            // Status and publish time ride along unindexed (first, so reading them never touches the long text), so a
-            // search ranks and filters live stories without reading every matching Articles row.
             // The prefix index serves "last word as a prefix" queries of two and three letters without scanning terms.
             migrationBuilder.Sql(
-                "CREATE VIRTUAL TABLE ArticleSearch USING fts5(Status UNINDEXED, PublishedAt UNINDEXED, Title, Summary, Body, "
-                + "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');");
+                "CREATE VIRTUAL TABLE ArticleSearch USING fts5(Title, Summary, Body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');");
         }
 
         /// <inheritdoc />
