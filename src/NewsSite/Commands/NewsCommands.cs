@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using NewsSite.Content;
 using NewsSite.Data;
 using NewsSite.Domain;
 
@@ -43,12 +44,18 @@ public static class NewsCommands
                 var elapsed = await BulkSeeder.SeedAsync(provider, count, ct);
                 Console.WriteLine($"Seeded {count} articles in {elapsed.TotalSeconds:F1} s.");
                 return 0;
+            case "reindex":
+                await SqliteStore.MigrateAsync(db, ct);
+                var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+                var indexed = await provider.GetRequiredService<ISearchIndex>().RebuildAsync(ct);
+                Console.WriteLine($"Search index rebuilt: {indexed} articles in {stopwatch.Elapsed.TotalSeconds:F1} s.");
+                return 0;
             case "backup":
                 return await BackupAsync(db, args, ct);
             case "create-admin":
                 return await CreateAdminAsync(provider, args, ct);
             default:
-                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, seed-bulk --articles N, create-admin --email E, backup --out FILE.");
+                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, seed-bulk --articles N, reindex, create-admin --email E, backup --out FILE.");
                 return 2;
         }
     }

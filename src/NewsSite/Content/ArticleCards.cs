@@ -11,6 +11,9 @@ public sealed record ArticleCard(
     int? HeroImageWidth = null, int? HeroImageHeight = null)
 {
     public string Url => ArticleLinks.PathOf(Id, Slug);
+
+    /// <summary>Search results only: the matched words in context, already HTML-encoded with &lt;mark&gt; around them.</summary>
+    public Microsoft.AspNetCore.Html.HtmlString? Snippet { get; init; }
 }
 
 public sealed record PagedCards(IReadOnlyList<ArticleCard> Items, int Page, int TotalPages, int TotalCount);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using NewsSite.Content;
 
 namespace NewsSite.Data;
 
@@ -8,14 +9,20 @@ public static class SqliteStore
 {
     public const string DefaultConnectionString = "Data Source=App_Data/news.db";
 
-    public static void AddNewsStore(this IServiceCollection services) =>
+    public static void AddNewsStore(this IServiceCollection services)
+    {
         // Read when first used, so configuration from every source (tests included) is in place.
         services.AddDbContextPool<NewsDbContext>((provider, options) =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();
             var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            options.UseSqlite(Resolve(configuration.GetConnectionString("News") ?? DefaultConnectionString, contentRoot));
+            var time = provider.GetRequiredService<TimeProvider>();
+            options.UseSqlite(Resolve(configuration.GetConnectionString("News") ?? DefaultConnectionString, contentRoot))
+                .AddInterceptors(new SearchIndexInterceptor(db => new SqliteSearchIndex(db, time)));
         });
+        // Search: FTS5 over normalized words, kept in step by the interceptor above.
+        services.AddScoped<ISearchIndex, SqliteSearchIndex>();
+    }
 
     /// <summary>Creates the database, applies migrations and turns on write-ahead logging.</summary>
     public static async Task MigrateAsync(NewsDbContext db, CancellationToken cancellationToken = default)
@@ -23,6 +30,7 @@ public static class SqliteStore
         await db.Database.MigrateAsync(cancellationToken);
         // WAL lets readers go on while the view flush or an editor writes; it persists in the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await new SqliteSearchIndex(db, TimeProvider.System).FillIfEmptyAsync(cancellationToken);
     }
 
     /// <summary>SQLite's online backup: a consistent copy while the site keeps running.</summary>

@@ -13,6 +13,10 @@ public abstract class ListingModel(NewsDbContext db, SiteClock clock, IOptions<N
 {
     protected NewsDbContext Db => db;
 
+    protected int PageSize => options.Value.PageSize;
+
+    protected DateTime Now => clock.UtcNow;
+
     public string Heading { get; private set; } = "";
     public string? Description { get; private set; }
 
@@ -36,10 +40,12 @@ public abstract class ListingModel(NewsDbContext db, SiteClock clock, IOptions<N
         }
         var cards = await articles.AsNoTracking().Live(clock.UtcNow)
             .PageAsync(page, options.Value.PageSize, ct);
-        if (cards is null)
-        {
-            return NotFound();
-        }
+        return cards is null ? NotFound() : Show(heading, description, basePath, cards);
+    }
+
+    /// <summary>Shows one page of cards found some other way (the search index does its own paging).</summary>
+    protected IActionResult Show(string heading, string? description, string basePath, PagedCards cards)
+    {
         (Heading, Description, BasePath, Cards) = (heading, description, basePath, cards);
         // Set here, not in the _Listing partial: a partial's ViewData is a copy the layout never sees.
         ViewData["Title"] = cards.Page == 1 ? heading : $"{heading} - صفحة {cards.Page}";

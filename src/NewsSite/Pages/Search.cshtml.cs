@@ -1,26 +1,42 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsSite.Content;
 using NewsSite.Data;
 
 namespace NewsSite.Pages;
 
-/// <summary>Title and summary search; Arabic-aware full-text search replaces the matching later.</summary>
-public sealed class SearchModel(NewsDbContext db, SiteClock clock, IOptions<NewsOptions> options)
+/// <summary>Full-text search that folds Arabic spelling variants; results as the shared listing, each with its highlighted snippet.</summary>
+public sealed class SearchModel(NewsDbContext db, SiteClock clock, IOptions<NewsOptions> options, ISearchIndex index)
     : ListingModel(db, clock, options)
 {
-    public const int MaxQueryLength = 100;
+    public const int MaxQueryLength = SearchTerms.MaxQueryLength;
 
     public async Task<IActionResult> OnGetAsync(string? q, CancellationToken ct)
     {
-        var query = (q ?? "").Trim();
-        if (query.Length > MaxQueryLength)
+        if (!Paging.TryRead(Request, out var page))
         {
-            query = query[..MaxQueryLength];
+            return NotFound();
         }
+        var query = SearchTerms.Cap(q);
         SearchQuery = query;
+        var found = query.Length == 0 ? new SearchPage([], 0) : await index.SearchAsync(query, page, PageSize, ct);
+        var totalPages = Math.Max(1, (int)Math.Ceiling(found.Total / (double)PageSize));
+        if (page > totalPages)
+        {
+            return NotFound();
+        }
+
+        var ids = found.Hits.Select(h => h.ArticleId).ToList();
+        // Live again here: the index can only ever lag behind the articles, never show a draft.
+        var cards = await Db.Articles.AsNoTracking().Live(Now).Where(a => ids.Contains(a.Id))
+            .Select(ArticleCards.ToCard).ToDictionaryAsync(c => c.Id, ct);
+        // Relevance first, the newer story among equals, each card carrying its encoded, highlighted snippet.
+        var items = found.Hits.Where(h => cards.ContainsKey(h.ArticleId))
+            .OrderBy(h => h.Score).ThenByDescending(h => cards[h.ArticleId].PublishedAt)
+            .Select(h => cards[h.ArticleId] with { Snippet = SearchSnippet.ToHtml(h.Snippet) })
+            .ToList();
         var heading = query.Length == 0 ? "البحث" : $"نتائج البحث عن «{query}»";
-        return await ListAsync(heading, null, $"/search?q={Uri.EscapeDataString(query)}",
-            Db.Articles.Where(a => query.Length > 0 && (a.Title.Contains(query) || a.Summary.Contains(query))), ct);
+        return Show(heading, null, $"/search?q={Uri.EscapeDataString(query)}", new PagedCards(items, page, totalPages, found.Total));
     }
 }

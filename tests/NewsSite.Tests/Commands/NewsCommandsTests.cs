@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsSite.Commands;
+using NewsSite.Data;
+using NewsSite.Tests.Builders;
 
 namespace NewsSite.Tests.Commands;
 
@@ -58,4 +60,31 @@ public sealed class NewsCommandsTests(NewsSiteFactory factory) : IClassFixture<N
             File.Delete(target);
         }
     }
+
+    [Fact]
+    public async Task Reindex_rebuilds_the_search_index_from_scratch()
+    {
+        var tag = "t" + Build.Unique();
+        var story = Build.Article(title: $"قمة المناخ {tag}").Published();
+        await factory.SaveAsync(story);
+        // Changes behind the application's back: a row rewritten in SQL and a stray index entry for no article.
+        await factory.QueryAsync(db => db.Articles.Where(a => a.Id == story.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, $"مؤتمر الطاقة {tag}")));
+        await factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO ArticleSearch (rowid, Title, Summary, Body) VALUES (999999, 'يتيم', '', '')"));
+        Assert.Equal(1, await CountAsync($"المناخ {tag}"));
+
+        Assert.Equal(0, await NewsCommands.RunAsync(factory.Services, ["reindex"]));
+
+        Assert.Equal(0, await CountAsync($"المناخ {tag}"));
+        Assert.Equal(1, await CountAsync($"موتمر {tag}"));
+        Assert.Equal(0, await factory.QueryAsync(db => db.Database
+            .SqlQueryRaw<int>("SELECT count(*) AS Value FROM ArticleSearch WHERE rowid = 999999").SingleAsync()));
+    }
+
+    private Task<int> CountAsync(string query) => factory.QueryAsync(async db =>
+    {
+        var index = new SqliteSearchIndex(db, TimeProvider.System);
+        return (await index.SearchAsync(query, 1, 10)).Total;
+    });
 }
