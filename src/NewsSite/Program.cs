@@ -7,6 +7,7 @@ using Serilog.Events;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsSite();
+builder.AddHardening();
 var app = builder.Build();
 
 // `dotnet run -- <command>` runs a maintenance command instead of the site.
@@ -14,6 +15,9 @@ if (NewsCommands.IsCommand(args))
 {
     return await NewsCommands.RunAsync(app.Services, args);
 }
+
+// Security headers on every response, trusted proxies, HTTPS outside Development.
+app.UseHardening();
 
 // Readers never see internals: Arabic error and status pages, for every environment.
 app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -37,6 +41,9 @@ app.UseMediaFiles();
 // Who is signing in to the newsroom, and what they may do.
 app.UseAuthentication();
 app.UseAuthorization();
+
+// Per-client limits on sign-in, subscribe, search and sponsor clicks (429 re-executes to the Arabic status page).
+app.UseRateLimiter();
 
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/healthz");

@@ -15,6 +15,8 @@ public sealed class StatusModel : PageModel
     {
         StatusCodes.Status404NotFound => "الصفحة غير موجودة",
         StatusCodes.Status403Forbidden => "ليست لديك صلاحية",
+        StatusCodes.Status429TooManyRequests => "طلبات كثيرة",
+        StatusCodes.Status413PayloadTooLarge => "الطلب أكبر من المسموح",
         _ => "تعذّر تنفيذ الطلب",
     };
 
