@@ -20,12 +20,14 @@ public sealed class StatusModel : PageModel
         _ => "تعذّر تنفيذ الطلب",
     };
 
-    public void OnGet(int code) => Show(code);
+    public void OnGet() => Show();
 
-    public void OnPost(int code) => Show(code);
+    // No model binding, not even of the route's code: a re-executed POST may carry a form too large to read.
+    public void OnPost() => Show();
 
-    private void Show(int code)
+    private void Show()
     {
+        var code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         Code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         Response.StatusCode = Code;
     }
