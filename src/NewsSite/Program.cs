@@ -46,7 +46,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapRazorPages().WithStaticAssets();
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = MediaFolderCheck.WriteReportAsync });
 
 // Feeds, sitemaps and robots.txt for feed readers and crawlers.
 app.MapDiscovery();
