@@ -43,6 +43,10 @@ public static class Hardening
             }
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // A fixed port (HTTPS_PORT, else 443) rather than discovery: if discovery failed, plain HTTP would reach pages whose
+        // Secure-only antiforgery cookie cannot be set, and every form would answer 500.
+        services.AddHttpsRedirection(o => o.HttpsPort =
+            builder.Configuration.GetValue<int?>("HTTPS_PORT") ?? builder.Configuration.GetValue<int?>("ASPNETCORE_HTTPS_PORT") ?? 443);
 
         // Cookies: never readable by scripts; Secure always in production, as the request in plain-HTTP development.
         var secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace NewsSite.Tests.Hardening;
 
@@ -89,6 +91,44 @@ public sealed class SecurityHeadersTests(NewsSiteFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task Outside_development_http_is_redirected_and_https_gets_hsts_and_secure_cookies()
+    {
+        using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        using var plain = production.CreateClient(new WebApplicationFactoryClientOptions
+            { AllowAutoRedirect = false, BaseAddress = new Uri("http://news.example/") });
+        using var secure = production.CreateClient(new WebApplicationFactoryClientOptions
+            { AllowAutoRedirect = false, BaseAddress = new Uri("https://news.example/") });
+
+        using var redirected = await plain.GetAsync(new Uri("/admin/login", UriKind.Relative));
+        using var login = await secure.GetAsync(new Uri("/admin/login", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, redirected.StatusCode);
+        Assert.Equal("https://news.example/admin/login", redirected.Headers.Location!.AbsoluteUri);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.StartsWith("max-age=31536000", Header(login, "Strict-Transport-Security"), StringComparison.Ordinal);
+        Assert.All(login.Headers.GetValues("Set-Cookie"), c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_from_an_untrusted_client_are_ignored()
+    {
+        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("News:RateLimits:Search:PermitLimit", "2"));
+        using var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            // A script cannot dodge the per-IP limit by claiming another address.
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/search?q=x", UriKind.Relative));
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}");
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            using var response = await client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 
     private static string Header(HttpResponseMessage response, string name) =>
