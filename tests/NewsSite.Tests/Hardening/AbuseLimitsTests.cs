@@ -2,6 +2,9 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using NewsSite.Domain;
+using NewsSite.Tests.Areas.Admin.Articles;
+using NewsSite.Tests.Builders;
 using NewsSite.Tests.Pages.Newsletter;
 
 namespace NewsSite.Tests.Hardening;
@@ -91,5 +94,21 @@ public sealed class AbuseLimitsTests(NewsSiteFactory factory) : IClassFixture<Ne
 
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, response.StatusCode.ToString());
         Assert.Equal(0, await factory.QueryAsync(db => db.Subscribers.CountAsync(s => s.Email == "multipart@example.com")));
+    }
+
+    [Fact]
+    public async Task An_upload_beyond_the_newsroom_limit_is_refused_without_error_and_nothing_is_stored()
+    {
+        var (sectionId, authorId) = await EditorForm.SeedChoicesAsync(factory);
+        using var admin = await factory.SignInAsAsync(StaffRoles.Admin);
+        var title = "خبر بملف ضخم " + Build.Unique();
+        var fields = await EditorForm.NewArticleAsync(admin, sectionId, authorId, title);
+        fields["Input.HeroImageAlt"] = "وصف";
+
+        // News:MaxUploadBytes is 5 MB; the form may carry that plus 1 MB.
+        var (response, _) = await EditorForm.UploadAsync(admin, EditorForm.NewUrl, fields, new byte[8 * 1024 * 1024], "huge.png");
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, response.StatusCode.ToString());
+        Assert.Equal(0, await factory.QueryAsync(db => db.Articles.CountAsync(a => a.Title == title)));
     }
 }
