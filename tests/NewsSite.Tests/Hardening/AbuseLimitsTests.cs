@@ -39,6 +39,21 @@ public sealed class AbuseLimitsTests(NewsSiteFactory factory) : IClassFixture<Ne
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin/login", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task The_two_factor_step_shares_the_sign_in_limit()
+    {
+        using var client = Reader(WithLimit("SignIn", 2));
+        var statuses = new List<HttpStatusCode>();
+        foreach (var url in new[] { "/admin/login/verify", "/admin/login", "/admin/login/verify" })
+        {
+            using var empty = new FormUrlEncodedContent([]);
+            statuses.Add((await client.PostAsync(new Uri(url, UriKind.Relative), empty)).StatusCode);
+        }
+
+        // Counted before the form is even read: a guessing script is limited whether or not its posts are valid.
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     [Theory]
     [InlineData("Search", "/search?q=x")]
     [InlineData("Go", "/go/999999")]
