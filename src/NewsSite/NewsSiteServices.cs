@@ -44,7 +44,7 @@ public static class NewsSiteServices
         // The store: SQLite by default, migrated (and seeded with demo content if asked) at start-up.
         services.AddNewsStore();
         services.AddHostedService<DatabaseStartup>();
-        services.AddHealthChecks().AddDbContextCheck<NewsDbContext>();
+        services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database").AddCheck<MediaFolderCheck>("media");
 
         // Content shared by pages: Markdown rendered at save; views, sponsor impressions and clicks counted in memory and flushed in the background.
         services.AddSingleton<MarkdownRenderer>();

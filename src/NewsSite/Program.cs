@@ -7,6 +7,7 @@ using Serilog.Events;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsSite();
+builder.AddHardening();
 var app = builder.Build();
 
 // `dotnet run -- <command>` runs a maintenance command instead of the site.
@@ -14,6 +15,9 @@ if (NewsCommands.IsCommand(args))
 {
     return await NewsCommands.RunAsync(app.Services, args);
 }
+
+// Security headers on every response, trusted proxies, HTTPS outside Development.
+app.UseHardening();
 
 // Readers never see internals: Arabic error and status pages, for every environment.
 app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -38,8 +42,11 @@ app.UseMediaFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
+// Per-client limits on sign-in, subscribe, search and sponsor clicks (429 re-executes to the Arabic status page).
+app.UseRateLimiter();
+
 app.MapRazorPages().WithStaticAssets();
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = MediaFolderCheck.WriteReportAsync });
 
 // Feeds, sitemaps and robots.txt for feed readers and crawlers.
 app.MapDiscovery();

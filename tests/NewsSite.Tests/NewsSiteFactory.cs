@@ -40,6 +40,11 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Every staff request checks its account, so a disabled account or a changed password shows on the very next request.
         builder.UseSetting("News:StaffSessionCheckSeconds", "0");
+        // Tests sign in and search far more often than a person; the rate-limit tests lower these again.
+        foreach (var action in new[] { "SignIn", "Subscribe", "Search", "Go" })
+        {
+            builder.UseSetting($"News:RateLimits:{action}:PermitLimit", "100000");
+        }
     }
 
     /// <summary>A client that looks like a phone browser and shows redirects instead of following them.</summary>

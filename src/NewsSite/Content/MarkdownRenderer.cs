@@ -28,6 +28,11 @@ public sealed class MarkdownRenderer
             // The page title is the only h1; a "# " in the body becomes a subheading.
             heading.Level = Math.Max(heading.Level, 2);
         }
+        foreach (var column in document.Descendants<Markdig.Extensions.Tables.Table>().SelectMany(t => t.ColumnDefinitions))
+        {
+            // Column alignment renders as a style="" attribute, which the Content-Security-Policy blocks; the stylesheet aligns cells.
+            column.Alignment = null;
+        }
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             MakeSafe(link);

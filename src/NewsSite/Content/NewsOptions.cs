@@ -42,4 +42,10 @@ public sealed class NewsOptions
 
     /// <summary>The Data Protection key ring (it signs login cookies and newsletter links): kept, so links in mail survive restarts and deploys.</summary>
     public string KeysPath { get; set; } = "App_Data/keys";
+
+    /// <summary>Proxies whose X-Forwarded-For/-Proto are believed (IP addresses); none by default.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>Per-client limits on sign-in, subscribe, search and sponsor clicks.</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
 }

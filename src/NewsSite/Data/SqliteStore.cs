@@ -9,6 +9,9 @@ public static class SqliteStore
 {
     public const string DefaultConnectionString = "Data Source=App_Data/news.db";
 
+    /// <summary>How long a command waits for another writer's lock (Microsoft.Data.Sqlite retries SQLITE_BUSY until then).</summary>
+    public const int BusyTimeoutSeconds = 30;
+
     public static void AddNewsStore(this IServiceCollection services)
     {
         // Read when first used, so configuration from every source (tests included) is in place.
@@ -44,10 +47,15 @@ public static class SqliteStore
         source.BackupDatabase(target);
     }
 
-    // A relative file is relative to the app's content root, and its folder is created on first start.
+    // A relative file is relative to the app's content root, and its folder is created on first start; writers wait for each other.
     private static string Resolve(string connectionString, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
+        // WAL allows one writer at a time: the view flush, the scheduler and an editor wait their turn instead of failing "database is locked".
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DefaultTimeout = BusyTimeoutSeconds;
+        }
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
         {
             var path = Path.GetFullPath(file, contentRoot);

@@ -13,6 +13,15 @@ public class MarkdownRendererTests
     private static string Text(IDocument document) => document.Body!.TextContent;
 
     [Fact]
+    public void Aligned_table_columns_render_without_style_attributes_the_policy_would_block()
+    {
+        var document = RenderToDocument("| الاسم | العدد |\n|:--|--:|\n| أ | 1 |");
+
+        Assert.Equal(4, document.QuerySelectorAll("th, td").Length);
+        Assert.Empty(document.QuerySelectorAll("[style]"));
+    }
+
+    [Fact]
     public void ScriptBlock_isEscaped()
     {
         var html = _renderer.Render("<script>alert(1)</script>");

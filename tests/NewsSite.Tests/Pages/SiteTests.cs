@@ -48,14 +48,14 @@ public sealed class SiteTests(NewsSiteFactory factory) : IClassFixture<NewsSiteF
     }
 
     [Fact]
-    public async Task Health_answers_200_when_the_database_answers()
+    public async Task Health_answers_200_when_the_database_and_the_media_folder_answer()
     {
         using var client = factory.CreateReader();
 
         var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy\ndatabase: Healthy\nmedia: Healthy", await response.Content.ReadAsStringAsync());
     }
 
     [Theory]

@@ -57,9 +57,10 @@ internal static class EditorForm
         return (response, new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()));
     }
 
-    /// <summary>Posts the form as multipart with a hero image file, as the browser does when one is chosen.</summary>
+    /// <summary>Posts the form as multipart with a hero image file, as the browser does when one is chosen (with the type it claims, if given).</summary>
     public static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> UploadAsync(
-        HttpClient client, string url, Dictionary<string, string> fields, byte[] image, string fileName, string command = "save")
+        HttpClient client, string url, Dictionary<string, string> fields, byte[] image, string fileName, string command = "save",
+        string? contentType = null)
     {
         var (_, page) = await NewsSiteFactory.GetPageAsync(client, url);
         using var content = new MultipartFormDataContent();
@@ -69,7 +70,12 @@ internal static class EditorForm
         }
         content.Add(new StringContent(command), "command");
         content.Add(new StringContent(TokenOf(page)), "__RequestVerificationToken");
-        content.Add(new ByteArrayContent(image), "HeroImage", fileName);
+        var file = new ByteArrayContent(image);
+        if (contentType is not null)
+        {
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        }
+        content.Add(file, "HeroImage", fileName);
         var response = await client.PostAsync(new Uri(url, UriKind.Relative), content);
         return (response, new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()));
     }
