@@ -34,6 +34,14 @@ app.UseSerilogRequestLogging(o => o.GetLevel = (context, _, exception) =>
 app.MapStaticAssets();
 app.UseMediaFiles();
 
+// Views and impressions first, so pages served from the cache count; then the page cache, which stores what
+// compression (inside it) produced, so a hit costs no compression. The newsroom is never compressed: its pages carry tokens (BREACH).
+app.UseReaderCounts();
+app.UseOutputCache();
+app.UsePageCacheETags();
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase),
+    branch => branch.UseResponseCompression());
+
 // Who is signing in to the newsroom, and what they may do.
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace NewsSite.Data;
 
@@ -8,13 +9,15 @@ public static class SqliteStore
 {
     public const string DefaultConnectionString = "Data Source=App_Data/news.db";
 
+    /// <summary>Registers the context; every <see cref="IInterceptor"/> in DI (the page-cache purge, a test's query counter) joins it.</summary>
     public static void AddNewsStore(this IServiceCollection services) =>
         // Read when first used, so configuration from every source (tests included) is in place.
         services.AddDbContextPool<NewsDbContext>((provider, options) =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();
             var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            options.UseSqlite(Resolve(configuration.GetConnectionString("News") ?? DefaultConnectionString, contentRoot));
+            options.UseSqlite(Resolve(configuration.GetConnectionString("News") ?? DefaultConnectionString, contentRoot))
+                .AddInterceptors(provider.GetServices<IInterceptor>());
         });
 
     /// <summary>Creates the database, applies migrations and turns on write-ahead logging.</summary>

@@ -6,7 +6,8 @@ using NewsSite.Data;
 
 namespace NewsSite.Pages.News;
 
-public sealed class DetailsModel(NewsDbContext db, SiteClock clock, DailyCounter counter) : PageModel
+/// <summary>One story; its view is counted by <see cref="ReaderCounts"/>, before the page cache.</summary>
+public sealed class DetailsModel(NewsDbContext db, SiteClock clock) : PageModel
 {
     /// <summary>How many related stories show under the article.</summary>
     public const int RelatedCount = 6;
@@ -21,7 +22,7 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock, DailyCounter
         string? HeroImagePath, string? HeroImageAlt, string? HeroImageCaption, bool IsUrgent,
         DateTime PublishedAt, DateTime UpdatedAt,
         string SectionName, string SectionSlug, string AuthorName, string AuthorSlug,
-        int? HeroImageWidth, int? HeroImageHeight);
+        int? HeroImageWidth, int? HeroImageHeight, int SectionId);
 
     public ArticleView Article { get; private set; } = null!;
 
@@ -38,7 +39,7 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock, DailyCounter
                 a.HeroImagePath, a.HeroImageAlt, a.HeroImageCaption, a.IsUrgent,
                 a.PublishedAt!.Value, a.UpdatedAt,
                 a.Section.Name, a.Section.Slug, a.Author.Name, a.Author.Slug,
-                a.HeroImageWidth, a.HeroImageHeight))
+                a.HeroImageWidth, a.HeroImageHeight, a.SectionId))
             .FirstOrDefaultAsync(ct);
         if (article is null)
         {
@@ -48,10 +49,6 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock, DailyCounter
         if (!string.Equals(slug, article.Slug, StringComparison.Ordinal))
         {
             return RedirectPermanent(ArticleLinks.PathOf(article.Id, article.Slug));
-        }
-        if (Readers.IsPerson(Request))
-        {
-            counter.Record(CountKind.ArticleView, article.Id);
         }
         // Tags by their own query: as a nested collection SQLite would join every article's tags first.
         Tags = await db.Articles.Where(a => a.Id == id).SelectMany(a => a.Tags)
@@ -69,9 +66,8 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock, DailyCounter
     private async Task<IReadOnlyList<ArticleCard>> RelatedAsync(ArticleView article, CancellationToken ct)
     {
         var live = db.Articles.AsNoTracking().Live(clock.UtcNow);
-        var sectionId = await db.Articles.Where(a => a.Id == article.Id).Select(a => a.SectionId).FirstAsync(ct);
         var candidates = await live
-            .Where(a => a.SectionId == sectionId && a.Id != article.Id)
+            .Where(a => a.SectionId == article.SectionId && a.Id != article.Id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(RelatedPool)
             .Select(a => new { a.Id, Shared = a.Tags.Count(t => t.Articles.Any(o => o.Id == article.Id)) })
