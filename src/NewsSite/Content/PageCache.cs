@@ -40,7 +40,8 @@ public sealed class PageCache : IOutputCachePolicy
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = shared;
         context.AllowCacheStorage = shared;
-        context.AllowLocking = true;
+        // Concurrent misses of one page wait for a single rendering; without the cache nothing may wait.
+        context.AllowLocking = shared;
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(options.OutputCacheSeconds);
         // The path is in the key already; of the query only these change a page, and cookies never do.
         context.CacheVaryByRules.QueryKeys = new(["page", "q"]);
