@@ -61,9 +61,9 @@ enc="Accept-Encoding: br, gzip"
 # A browser's user agent, so every request counts a view and impressions as a reader's would.
 browser="User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
 home_html=$(curl -fs "$site/")
-article=$(grep -o 'href="/news/[0-9]*/[^"]*"' <<<"$home_html" | head -1 | cut -d'"' -f2)
-section=$(grep -o 'href="/section/[^"/]*"' <<<"$home_html" | head -1 | cut -d'"' -f2)
-word=$(curl -fs "$site$article" | grep -o '<h1[^>]*>[^<]*' | head -1 | sed 's/<h1[^>]*>//' | awk '{print $1}')
+article=$(grep -o 'href="/news/[0-9]*/[^"]*"' <<<"$home_html" | awk 'NR == 1' | cut -d'"' -f2)
+section=$(grep -o 'href="/section/[^"/]*"' <<<"$home_html" | awk 'NR == 1' | cut -d'"' -f2)
+word=$(curl -fs "$site$article" | grep -o '<h1[^>]*>[^<]*' | awk 'NR == 1' | sed 's/<h1[^>]*>//' | awk '{print $1}')
 search="/search?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$word")"
 
 # Page 500 of the section, or its last page when it has fewer (found by halving).
@@ -143,7 +143,7 @@ measure "news sitemap, cached" "$site/sitemap-news.xml" 64 "$enc"
 measure "RSS feed, cached" "$site/feed.xml" 64 "$enc"
 
 ceiling=$(cut -d'|' -f3 <<<"${results[0]}")
-css=$(grep -o 'href="/css/[^"]*"' <<<"$home_html" | head -1 | cut -d'"' -f2)
+css=$(grep -o 'href="/css/[^"]*"' <<<"$home_html" | awk 'NR == 1' | cut -d'"' -f2)
 immutable=$(curl -sI "$site$css" | tr -d '\r' | awk -F': ' 'tolower($1) == "cache-control" { print $2 }')
 rss_kb=$(ps -o rss= -p "$cached_pid" | tr -d ' ')
 logged=$(grep -c 'HTTP GET' "$work/site-$CACHED_PORT.log" || true)

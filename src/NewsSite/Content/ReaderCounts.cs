@@ -2,7 +2,7 @@ namespace NewsSite.Content;
 
 /// <summary>
 /// Counts article views and sponsor impressions for every reader page a person gets, before the page cache, so a
-/// page served from the cache counts exactly like a rendered one. Robots, prefetches, redirects and errors do not count.
+/// page served from the cache counts exactly like a rendered one. Robots, prefetches and redirects do not count; a 304 does.
 /// </summary>
 public static class ReaderCounts
 {
@@ -15,13 +15,15 @@ public static class ReaderCounts
         }
         var counter = context.RequestServices.GetRequiredService<DailyCounter>();
         var status = context.Response.StatusCode;
-        if (page.CountsArticleView && status == StatusCodes.Status200OK
+        // A 304 is the browser showing the page it revalidated: a view like any other.
+        var revalidated = status == StatusCodes.Status304NotModified;
+        if (page.CountsArticleView && (status == StatusCodes.Status200OK || revalidated)
             && int.TryParse(context.GetRouteValue("id") as string, System.Globalization.CultureInfo.InvariantCulture, out var articleId))
         {
             counter.Record(CountKind.ArticleView, articleId);
         }
         // Every HTML page with the layout shows the sponsor blocks (a 404 page too, a redirect not).
-        if (status is < 300 or >= 400 && context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
+        if (revalidated || (status is < 300 or >= 400 && context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true))
         {
             var sponsors = context.RequestServices.GetRequiredService<ActiveSponsors>();
             foreach (var sponsor in await sponsors.GetAsync(context.RequestAborted))

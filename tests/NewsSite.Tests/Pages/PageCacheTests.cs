@@ -166,9 +166,10 @@ public sealed class PageCacheTests(NewsSiteFactory factory) : IClassFixture<News
     }
 
     [Fact]
-    public async Task A_revalidation_with_the_etag_gets_304()
+    public async Task A_revalidation_with_the_etag_gets_304_and_counts_a_view()
     {
         var article = await PublishedAsync("خبر يُعاد التحقق منه");
+        var counter = factory.Services.GetRequiredService<DailyCounter>();
         using var client = factory.CreateReader();
         var first = await client.GetAsync(UrlOf(article));
         var etag = first.Headers.ETag;
@@ -179,6 +180,8 @@ public sealed class PageCacheTests(NewsSiteFactory factory) : IClassFixture<News
         var again = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        await counter.FlushAsync(CancellationToken.None);
+        Assert.Equal(2, await factory.QueryAsync(db => db.ArticleDailyViews.Where(v => v.ArticleId == article.Id).SumAsync(v => v.Views)));
     }
 
     [Fact]
