@@ -51,26 +51,28 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock) : PageModel
             return RedirectPermanent(ArticleLinks.PathOf(article.Id, article.Slug));
         }
         // Tags by their own query: as a nested collection SQLite would join every article's tags first.
-        Tags = await db.Articles.Where(a => a.Id == id).SelectMany(a => a.Tags)
-            .OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug))
+        var tags = await db.Articles.Where(a => a.Id == id).SelectMany(a => a.Tags)
+            .OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, t.Slug })
             .ToListAsync(ct);
-        Related = await RelatedAsync(article, ct);
+        Tags = [.. tags.Select(t => new TagLink(t.Name, t.Slug))];
+        Related = await RelatedAsync(article, [.. tags.Select(t => t.Id)], ct);
         Article = article;
         return Page();
     }
 
     /// <summary>
     /// The next story to read: from the same section, those sharing the most tags with this one first, then the newest.
-    /// Only the section's newest <see cref="RelatedPool"/> are ranked (an index range), so an archive of any size costs the same.
+    /// Only the section's newest <see cref="RelatedPool"/> are ranked (an index range), so an archive of any size costs the same;
+    /// shared tags are matched by this story's tag ids, not by scanning every story of each tag (which grows with the archive).
     /// </summary>
-    private async Task<IReadOnlyList<ArticleCard>> RelatedAsync(ArticleView article, CancellationToken ct)
+    private async Task<IReadOnlyList<ArticleCard>> RelatedAsync(ArticleView article, List<int> tagIds, CancellationToken ct)
     {
         var live = db.Articles.AsNoTracking().Live(clock.UtcNow);
         var candidates = await live
             .Where(a => a.SectionId == article.SectionId && a.Id != article.Id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(RelatedPool)
-            .Select(a => new { a.Id, Shared = a.Tags.Count(t => t.Articles.Any(o => o.Id == article.Id)) })
+            .Select(a => new { a.Id, Shared = a.Tags.Count(t => tagIds.Contains(t.Id)) })
             .ToListAsync(ct);
         // OrderByDescending is stable: among equal tag counts the newest stay first.
         var chosen = candidates.OrderByDescending(c => c.Shared).Take(RelatedCount).Select(c => c.Id).ToList();
