@@ -67,8 +67,7 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock) : PageModel
     /// </summary>
     private async Task<IReadOnlyList<ArticleCard>> RelatedAsync(ArticleView article, List<int> tagIds, CancellationToken ct)
     {
-        var live = db.Articles.AsNoTracking().Live(clock.UtcNow);
-        var candidates = await live
+        var candidates = await db.Articles.AsNoTracking().Live(clock.UtcNow)
             .Where(a => a.SectionId == article.SectionId && a.Id != article.Id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(RelatedPool)
@@ -76,7 +75,9 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock) : PageModel
             .ToListAsync(ct);
         // OrderByDescending is stable: among equal tag counts the newest stay first.
         var chosen = candidates.OrderByDescending(c => c.Shared).Take(RelatedCount).Select(c => c.Id).ToList();
-        var cards = await live.Where(a => chosen.Contains(a.Id)).Select(ArticleCards.ToCard).ToListAsync(ct);
+        // By id alone (they were live a moment ago): with the live filter beside the id list, SQLite walks the
+        // (Status, PublishedAt) index over the whole archive instead of looking the few ids up.
+        var cards = await db.Articles.AsNoTracking().Where(a => chosen.Contains(a.Id)).Select(ArticleCards.ToCard).ToListAsync(ct);
         return [.. cards.OrderBy(c => chosen.IndexOf(c.Id))];
     }
 }
