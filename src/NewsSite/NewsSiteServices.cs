@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.ResponseCompression;
 using NewsSite.Data;
 using NewsSite.Domain;
 using Serilog;
@@ -19,6 +21,12 @@ public static class NewsSiteServices
 
     /// <summary>Newsroom folders for editors and admins (writers only write articles).</summary>
     public static readonly string[] EditorFolders = ["/Sections", "/Tags", "/Authors"];
+
+    /// <summary>Reader pages anonymous GETs of which the page cache shares; they also count sponsor impressions.</summary>
+    public static readonly string[] CachedReaderPages = ["/Index", "/News/Details", "/Sections/Details", "/Tags/Details", "/Authors/Details", "/Search"];
+
+    /// <summary>Reader pages with the sponsor blocks that stay uncached (forms, signed links, status codes).</summary>
+    public static readonly string[] UncachedReaderPages = ["/Newsletter/Subscribe", "/Newsletter/Confirm", "/Newsletter/Unsubscribe", "/Status"];
 
     public static WebApplicationBuilder AddNewsSite(this WebApplicationBuilder builder)
     {
@@ -51,6 +59,20 @@ public static class NewsSiteServices
         services.AddSingleton<DailyCounter>();
         services.AddHostedService<CounterFlushService>();
         services.AddSingleton<MediaStore>();
+
+        // The page cache: whole reader pages, compressed once (Brotli or gzip, fastest) and stored that way; purged by tag on every content save.
+        services.AddOutputCache();
+        services.AddSingleton<ActiveSponsors>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ContentChanges>();
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/rss+xml", "application/atom+xml", "image/svg+xml"];
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
 
         // The newsletter: signed links (keys kept with the data, so links in mail survive restarts), mail queued off the request, SMTP if configured, else .eml files.
         services.AddDataProtection().SetApplicationName("NewsSite");
@@ -126,6 +148,18 @@ public static class NewsSiteServices
             foreach (var folder in EditorFolders)
             {
                 o.Conventions.AuthorizeAreaFolder("Admin", folder, StaffPolicies.Editing);
+            }
+            foreach (var page in CachedReaderPages)
+            {
+                o.Conventions.AddPageApplicationModelConvention(page, m =>
+                {
+                    m.EndpointMetadata.Add(PageCache.Policy);
+                    m.EndpointMetadata.Add(new ReaderPage(CountsArticleView: page == "/News/Details"));
+                });
+            }
+            foreach (var page in UncachedReaderPages)
+            {
+                o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new ReaderPage()));
             }
             // One editor page for a new article and an existing one.
             o.Conventions.AddAreaPageRoute("Admin", "/Articles/Edit", "admin/articles/new");

@@ -38,12 +38,21 @@ app.UseSerilogRequestLogging(o => o.GetLevel = (context, _, exception) =>
 app.MapStaticAssets();
 app.UseMediaFiles();
 
+// Per-client limits on sign-in, subscribe, search and sponsor clicks (429 re-executes to the Arabic status page);
+// before the page cache, so a cached search still counts against its client's limit.
+app.UseRateLimiter();
+
+// Views and impressions next, so pages served from the cache count; then the page cache, which stores what
+// compression (inside it) produced, so a hit costs no compression. The newsroom is never compressed: its pages carry tokens (BREACH).
+app.UseReaderCounts();
+app.UseOutputCache();
+app.UsePageCacheETags();
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase),
+    branch => branch.UseResponseCompression());
+
 // Who is signing in to the newsroom, and what they may do.
 app.UseAuthentication();
 app.UseAuthorization();
-
-// Per-client limits on sign-in, subscribe, search and sponsor clicks (429 re-executes to the Arabic status page).
-app.UseRateLimiter();
 
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = MediaFolderCheck.WriteReportAsync });

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using NewsSite.Data;
 using NewsSite.Domain;
 
 namespace NewsSite.Tests;
 
-/// <summary>The real app over HTTP, on its own temporary SQLite file; configuration is overridden, DI is not.</summary>
+/// <summary>The real app over HTTP, on its own temporary SQLite file; configuration is overridden, DI only gains a SQL command counter.</summary>
 public class NewsSiteFactory : WebApplicationFactory<Program>
 {
     public const string BrowserUserAgent =
@@ -45,7 +46,16 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting($"News:RateLimits:{action}:PermitLimit", "100000");
         }
+        // The one addition to DI: a SQL command counter, joined to the context as every registered interceptor is.
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton(SqlCommands);
+            services.AddSingleton<IInterceptor>(SqlCommands);
+            services.AddSingleton<IStartupFilter>(SqlCommands);
+        });
     }
+
+    public SqlCommandCounter SqlCommands { get; } = new();
 
     /// <summary>A client that looks like a phone browser and shows redirects instead of following them.</summary>
     public HttpClient CreateReader()

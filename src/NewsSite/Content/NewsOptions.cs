@@ -20,6 +20,12 @@ public sealed class NewsOptions
 
     public int PageSize { get; set; } = 20;
 
+    /// <summary>The full-page cache for anonymous readers; off only to measure the uncached path.</summary>
+    public bool OutputCache { get; set; } = true;
+
+    /// <summary>How long a cached page (and the active sponsors) may live without a purge: the bound on most-read and sponsor windows.</summary>
+    public int OutputCacheSeconds { get; set; } = 60;
+
     /// <summary>URLs per sitemap file: the sitemaps protocol's limit; tests lower it to exercise the split.</summary>
     public int SitemapUrlsPerFile { get; set; } = 50_000;
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using NewsSite.Content;
 
 namespace NewsSite.Data;
@@ -12,6 +13,7 @@ public static class SqliteStore
     /// <summary>How long a command waits for another writer's lock (Microsoft.Data.Sqlite retries SQLITE_BUSY until then).</summary>
     public const int BusyTimeoutSeconds = 30;
 
+    /// <summary>Registers the context; every <see cref="IInterceptor"/> in DI (the page-cache purge, a test's query counter) joins it.</summary>
     public static void AddNewsStore(this IServiceCollection services)
     {
         // Read when first used, so configuration from every source (tests included) is in place.
@@ -21,6 +23,7 @@ public static class SqliteStore
             var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
             var time = provider.GetRequiredService<TimeProvider>();
             options.UseSqlite(Resolve(configuration.GetConnectionString("News") ?? DefaultConnectionString, contentRoot))
+                .AddInterceptors(provider.GetServices<IInterceptor>())
                 .AddInterceptors(new SearchIndexInterceptor(db => new SqliteSearchIndex(db, time)));
         });
         // Search: FTS5 over normalized words, kept in step by the interceptor above.

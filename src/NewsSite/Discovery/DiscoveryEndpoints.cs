@@ -10,12 +10,13 @@ public static class DiscoveryEndpoints
 {
     public static IEndpointRouteBuilder MapDiscovery(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feed.xml", Feeds.SiteAsync);
-        app.MapGet("/section/{slug}/feed.xml", Feeds.SectionAsync);
-        app.MapGet("/sitemap.xml", Sitemaps.IndexAsync);
-        app.MapGet("/sitemaps/pages.xml", Sitemaps.PagesAsync);
-        app.MapGet("/sitemaps/articles-{file:int}.xml", Sitemaps.ArticlesAsync);
-        app.MapGet("/sitemap-news.xml", Sitemaps.NewsAsync);
+        // Feeds and sitemaps list articles: shared from the page cache, purged with the lists.
+        app.MapGet("/feed.xml", Feeds.SiteAsync).WithMetadata(PageCache.Policy);
+        app.MapGet("/section/{slug}/feed.xml", Feeds.SectionAsync).WithMetadata(PageCache.Policy);
+        app.MapGet("/sitemap.xml", Sitemaps.IndexAsync).WithMetadata(PageCache.Policy);
+        app.MapGet("/sitemaps/pages.xml", Sitemaps.PagesAsync).WithMetadata(PageCache.Policy);
+        app.MapGet("/sitemaps/articles-{file:int}.xml", Sitemaps.ArticlesAsync).WithMetadata(PageCache.Policy);
+        app.MapGet("/sitemap-news.xml", Sitemaps.NewsAsync).WithMetadata(PageCache.Policy);
         app.MapGet("/robots.txt", Robots);
         return app;
     }

@@ -41,10 +41,14 @@ public sealed class SecurityHeadersTests(NewsSiteFactory factory) : IClassFixtur
     public async Task Headers_survive_a_failed_form_post()
     {
         using var client = factory.CreateReader();
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "a@example.com" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/subscribe", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "a@example.com" }),
+        };
+        request.Headers.Add("Origin", "https://evil.example");
 
-        // No antiforgery token: refused with 400 and the status page, headers still there.
-        using var response = await client.PostAsync(new Uri("/subscribe", UriKind.Relative), content);
+        // A post from another site: refused with 400 and the status page, headers still there.
+        using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));

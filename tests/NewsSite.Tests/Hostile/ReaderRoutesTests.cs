@@ -91,9 +91,8 @@ public sealed class ReaderRoutesTests(NewsSiteFactory factory) : IClassFixture<N
     public async Task A_form_body_that_is_not_utf8_is_answered_without_error()
     {
         using var client = factory.CreateReader();
-        var (_, page) = await NewsSiteFactory.GetPageAsync(client, "/subscribe");
-        var token = page.QuerySelector("form.subscribe-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var body = System.Text.Encoding.ASCII.GetBytes("__RequestVerificationToken=" + token + "&Email=")
+        // The subscribe form carries no per-visitor token (pages are cached for everyone; the Origin check guards it).
+        var body = System.Text.Encoding.ASCII.GetBytes("Email=")
             .Concat(new byte[] { 0xC3, 0x28, 0xFF, 0xED, 0xA0, 0x80, 0x40, 0x78, 0x2E, 0x63, 0x6F }).ToArray();
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");

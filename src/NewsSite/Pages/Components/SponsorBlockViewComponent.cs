@@ -1,16 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using NewsSite.Content;
-using NewsSite.Data;
 using NewsSite.Domain;
 
 namespace NewsSite.Pages.Components;
 
 /// <summary>
 /// The sponsors of one placement that are active now, by priority; nothing at all when there are none.
-/// Each showing to a person counts as an impression; links go through /go/{id}, which counts the click.
+/// Impressions are counted by <see cref="ReaderCounts"/> from the same list, so cached pages count too;
+/// links go through /go/{id}, which counts the click.
 /// </summary>
-public sealed class SponsorBlockViewComponent(NewsDbContext db, SiteClock clock, DailyCounter counter) : ViewComponent
+public sealed class SponsorBlockViewComponent(ActiveSponsors active) : ViewComponent
 {
     public sealed record SponsorLink(int Id, string Name, string LogoPath)
     {
@@ -24,19 +23,10 @@ public sealed class SponsorBlockViewComponent(NewsDbContext db, SiteClock clock,
 
     public async Task<IViewComponentResult> InvokeAsync(SponsorPlacement placement)
     {
-        var sponsors = await db.Sponsors.AsNoTracking()
+        var sponsors = (await active.GetAsync(HttpContext.RequestAborted))
             .Where(s => s.Placement == placement)
-            .Where(Sponsor.ActiveAt(clock.UtcNow))
-            .OrderBy(s => s.Priority).ThenBy(s => s.Id)
             .Select(s => new SponsorLink(s.Id, s.Name, s.LogoPath))
-            .ToListAsync(HttpContext.RequestAborted);
-        if (Readers.IsPerson(Request))
-        {
-            foreach (var sponsor in sponsors)
-            {
-                counter.Record(CountKind.SponsorImpression, sponsor.Id);
-            }
-        }
+            .ToList();
         return sponsors.Count == 0 ? Content("") : View(new Block(placement, sponsors));
     }
 }

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# The benchmark of issue 5: a Release build on a seeded archive, driven by wrk on 127.0.0.1, each figure a ratio
+# to nginx serving the identical article bytes in the same run. Not part of CI.
+# Usage: tests/bench/run.sh              (100,000 articles; seeding takes a few minutes)
+#        ARTICLES=1000 tests/bench/run.sh (a quick run)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+ARTICLES=${ARTICLES:-100000}
+DURATION=${DURATION:-10s}
+CACHED_PORT=5181 UNCACHED_PORT=5182 NGINX_PORT=5183
+
+work=$(mktemp -d /tmp/newssite-bench.XXXXXX)
+pids=()
+# Stop everything this script started (by its own pids) and remove its files, however it ends.
+cleanup() {
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# wrk and nginx-light are Debian packages.
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v nginx >/dev/null || missing+=(nginx-light)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+echo "Publishing Release..." >&2
+dotnet publish src/NewsSite -c Release -o "$work/app" -v q -nologo >/dev/null
+
+export ASPNETCORE_ENVIRONMENT=Production
+export ConnectionStrings__News="Data Source=$work/news.db"
+export News__MediaPath="$work/media" News__KeysPath="$work/keys" News__Smtp__PickupDirectory="$work/mail"
+echo "Seeding $ARTICLES articles..." >&2
+(cd "$work/app" && dotnet NewsSite.dll seed-bulk --articles "$ARTICLES" >"$work/seed.log" 2>&1)
+
+# Two instances on the same database: the site as configured (cache on), and with the page cache switched off.
+# Serilog request logging stays on, as in production: one line per request to a file.
+start_site() { # port, extra environment...
+  local port=$1; shift
+  (cd "$work/app" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" dotnet NewsSite.dll >"$work/site-$port.log" 2>&1) &
+  pids+=($!)
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "the site on port $port did not start; its log:" >&2; tail -20 "$work/site-$port.log" >&2; exit 1
+}
+start_site $CACHED_PORT
+cached_pid=${pids[-1]}
+start_site $UNCACHED_PORT News__OutputCache=false
+
+site="http://127.0.0.1:$CACHED_PORT"
+enc="Accept-Encoding: br, gzip"
+# A browser's user agent, so every request counts a view and impressions as a reader's would.
+browser="User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
+home_html=$(curl -fs "$site/")
+article=$(grep -o 'href="/news/[0-9]*/[^"]*"' <<<"$home_html" | awk 'NR == 1' | cut -d'"' -f2)
+section=$(grep -o 'href="/section/[^"/]*"' <<<"$home_html" | awk 'NR == 1' | cut -d'"' -f2)
+word=$(curl -fs "$site$article" | grep -o '<h1[^>]*>[^<]*' | awk 'NR == 1' | sed 's/<h1[^>]*>//' | awk '{print $1}')
+search="/search?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$word")"
+
+# Page 500 of the section, or its last page when it has fewer (found by halving).
+status() { curl -s -o /dev/null -w '%{http_code}' "$site$1"; }
+page=500
+if [ "$(status "$section?page=$page")" != 200 ]; then
+  low=1 high=$page
+  while [ $((high - low)) -gt 1 ]; do
+    mid=$(((low + high) / 2))
+    if [ "$(status "$section?page=$mid")" = 200 ]; then low=$mid; else high=$mid; fi
+  done
+  page=$low
+fi
+section_page="$section?page=$page"
+
+# The ceiling: nginx serving the cached article's exact Brotli bytes as a static file.
+mkdir -p "$work/www"
+curl -fs -H "$enc" "$site$article" -o "$work/www/article"
+chmod -R a+rX "$work"
+cat >"$work/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  client_body_temp_path $work/nginx-body;
+  proxy_temp_path $work/nginx-proxy;
+  fastcgi_temp_path $work/nginx-fastcgi;
+  uwsgi_temp_path $work/nginx-uwsgi;
+  scgi_temp_path $work/nginx-scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $work/www;
+    default_type "text/html; charset=utf-8";
+    add_header Content-Encoding br;
+    add_header Vary Accept-Encoding;
+  }
+}
+CONF
+nginx -c "$work/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+sleep 1
+
+# wrk: req/s, p50 and p99 (in ms); curl: the body's bytes as served with the same headers.
+to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v }'; }
+results=()
+measure() { # label, url, connections, accept-encoding header (or "")
+  local label=$1 url=$2 connections=$3 header=${4:-}
+  local args=(-t2 -c"$connections" -d"$DURATION" --latency -H "$browser")
+  [ -n "$header" ] && args+=(-H "$header")
+  # Warm: the first hit renders, and a short run lets the JIT reach its optimized code for this path.
+  wrk "${args[@]:0:1}" -c16 -d2s -H "$browser" ${header:+-H "$header"} "$url" >/dev/null
+  local out rps p50 p99 bytes
+  out=$(wrk "${args[@]}" "$url")
+  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out" | to_ms)
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out" | to_ms)
+  bytes=$(curl -s ${header:+-H "$header"} -o /dev/null -w '%{size_download}' "$url")
+  results+=("$label|$connections|$rps|$p50|$p99|$bytes")
+  echo "  $label: $rps req/s" >&2
+}
+
+echo "Measuring..." >&2
+uncached="http://127.0.0.1:$UNCACHED_PORT"
+measure "nginx static file (ceiling)" "http://127.0.0.1:$NGINX_PORT/article" 64
+measure "article, cached (br)" "$site$article" 64 "$enc"
+measure "article, uncached" "$uncached$article" 64 "$enc"
+measure "article, uncached" "$uncached$article" 16 "$enc"
+measure "home, cached" "$site/" 64 "$enc"
+measure "home, uncached" "$uncached/" 64 "$enc"
+measure "section page $page, cached" "$site$section_page" 64 "$enc"
+measure "section page $page, uncached" "$uncached$section_page" 64 "$enc"
+measure "search, cached" "$site$search" 64 "$enc"
+measure "search, uncached" "$uncached$search" 64 "$enc"
+measure "news sitemap, cached" "$site/sitemap-news.xml" 64 "$enc"
+measure "RSS feed, cached" "$site/feed.xml" 64 "$enc"
+
+ceiling=$(cut -d'|' -f3 <<<"${results[0]}")
+css=$(grep -o 'href="/css/[^"]*"' <<<"$home_html" | awk 'NR == 1' | cut -d'"' -f2)
+immutable=$(curl -sI "$site$css" | tr -d '\r' | awk -F': ' 'tolower($1) == "cache-control" { print $2 }')
+rss_kb=$(ps -o rss= -p "$cached_pid" | tr -d ' ')
+logged=$(grep -c 'HTTP GET' "$work/site-$CACHED_PORT.log" || true)
+
+echo
+echo "NewsSite benchmark: $ARTICLES articles, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), wrk -t2 -d$DURATION on 127.0.0.1"
+printf '| %-28s | %5s | %9s | %8s | %8s | %7s | %8s |\n' "what" "conns" "req/s" "p50 ms" "p99 ms" "bytes" "ceiling"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "------------------------------" "------:" "----------:" "---------:" "---------:" "--------:" "---------:"
+for row in "${results[@]}"; do
+  IFS='|' read -r label connections rps p50 p99 bytes <<<"$row"
+  printf '| %-28s | %5s | %9.0f | %8s | %8s | %7s | %7.1f%% |\n' "$label" "$connections" "$rps" "$p50" "$p99" "$bytes" \
+    "$(awk -v r="$rps" -v c="$ceiling" 'BEGIN { print 100 * r / c }')"
+done
+echo
+echo "Site RSS at the end (cached instance): $((rss_kb / 1024)) MB"
+echo "Request logging: on (Serilog request logging, Information, async console sink to a file: $logged lines written)"
+echo "Static asset $css: Cache-Control: $immutable"
