@@ -28,8 +28,8 @@ public static class Hardening
     public static WebApplicationBuilder AddHardening(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var development = builder.Environment.IsDevelopment();
         var news = builder.Configuration.GetSection(NewsOptions.SectionName).Get<NewsOptions>() ?? new NewsOptions();
+        var httpsOnly = RequiresHttps(builder.Environment, news);
 
         // Forwarded headers are believed only from the proxies listed in News:TrustedProxies (none by default).
         services.Configure<ForwardedHeadersOptions>(o =>
@@ -49,7 +49,7 @@ public static class Hardening
             builder.Configuration.GetValue<int?>("HTTPS_PORT") ?? builder.Configuration.GetValue<int?>("ASPNETCORE_HTTPS_PORT") ?? 443);
 
         // Cookies: never readable by scripts; Secure always in production, as the request in plain-HTTP development.
-        var secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        var secure = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.ConfigureApplicationCookie(o => o.Cookie.SecurePolicy = secure);
         services.AddAntiforgery(o =>
         {
@@ -112,13 +112,17 @@ public static class Hardening
         {
             app.UseForwardedHeaders();
         }
-        if (!app.Environment.IsDevelopment())
+        if (RequiresHttps(app.Environment, app.Services.GetRequiredService<IOptions<NewsOptions>>().Value))
         {
             app.UseHsts();
             app.UseHttpsRedirection();
         }
         return app;
     }
+
+    // HTTPS everywhere but Development; News:RequireHttps=false lets a plain-HTTP loopback run (the benchmark) be production otherwise.
+    private static bool RequiresHttps(IHostEnvironment environment, NewsOptions news) =>
+        !environment.IsDevelopment() && news.RequireHttps;
 
     /// <summary>The limiter partition for a request: one per limited action and client IP; everything else is unlimited.</summary>
     private static RateLimitPartition<string> LimitFor(HttpContext context)

@@ -35,6 +35,8 @@ echo "Publishing Release..." >&2
 dotnet publish src/NewsSite -c Release -o "$work/app" -v q -nologo >/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Production
+# Plain HTTP on loopback: no HTTPS redirection for the benchmark (a real deployment keeps it on).
+export News__RequireHttps=false
 export ConnectionStrings__News="Data Source=$work/news.db"
 export News__MediaPath="$work/media" News__KeysPath="$work/keys" News__Smtp__PickupDirectory="$work/mail"
 echo "Seeding $ARTICLES articles..." >&2

@@ -54,4 +54,7 @@ public sealed class NewsOptions
 
     /// <summary>Per-client limits on sign-in, subscribe, search and sponsor clicks.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>HSTS, HTTPS redirection and Secure-only cookies outside Development; off only for plain-HTTP loopback runs.</summary>
+    public bool RequireHttps { get; set; } = true;
 }
