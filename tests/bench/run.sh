@@ -37,6 +37,9 @@ dotnet publish src/NewsSite -c Release -o "$work/app" -v q -nologo >/dev/null
 export ASPNETCORE_ENVIRONMENT=Production
 # Plain HTTP on loopback: no HTTPS redirection for the benchmark (a real deployment keeps it on).
 export News__RequireHttps=false
+# One client (wrk) on one address: lift the per-IP limits or every search after the 60th is a 429.
+export News__RateLimits__Search__PermitLimit=1000000000
+export News__RateLimits__Go__PermitLimit=1000000000
 export ConnectionStrings__News="Data Source=$work/news.db"
 export News__MediaPath="$work/media" News__KeysPath="$work/keys" News__Smtp__PickupDirectory="$work/mail"
 echo "Seeding $ARTICLES articles..." >&2
