@@ -1,6 +1,5 @@
 using NewsSite;
 using NewsSite.Commands;
-using NewsSite.Content;
 using NewsSite.Discovery;
 using Serilog;
 using Serilog.Events;

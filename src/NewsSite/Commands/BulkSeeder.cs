@@ -1,9 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Content;
-using NewsSite.Data;
-using NewsSite.Domain;
 
 namespace NewsSite.Commands;
 

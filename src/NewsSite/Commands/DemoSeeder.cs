@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Content;
-using NewsSite.Data;
-using NewsSite.Domain;
-
 namespace NewsSite.Commands;
 
 /// <summary>Fills an empty database with <see cref="DemoContent"/>, so a first start shows a full-looking site.</summary>

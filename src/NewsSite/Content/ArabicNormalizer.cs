@@ -1,5 +1,4 @@
 using System.Text;
-using NewsSite.Domain;
 
 namespace NewsSite.Content;
 

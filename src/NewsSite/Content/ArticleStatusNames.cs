@@ -1,5 +1,3 @@
-using NewsSite.Domain;
-
 namespace NewsSite.Content;
 
 /// <summary>How the newsroom names an article's state in Arabic.</summary>

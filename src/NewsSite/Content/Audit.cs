@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using NewsSite.Data;
-using NewsSite.Domain;
 
 namespace NewsSite.Content;
 

@@ -1,9 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using NewsSite.Domain;
 
 namespace NewsSite.Content;
 

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Data;
-using NewsSite.Domain;
 
 namespace NewsSite.Content;
 

@@ -4,7 +4,6 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using NewsSite.Domain;
 
 namespace NewsSite.Content;
 

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Markdig;
 using Microsoft.AspNetCore.Html;
-using NewsSite.Domain;
 
 namespace NewsSite.Content;
 

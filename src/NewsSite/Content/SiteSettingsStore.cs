@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NewsSite.Data;
-using NewsSite.Domain;
 
 namespace NewsSite.Content;
 

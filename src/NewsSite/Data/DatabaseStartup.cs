@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsSite.Commands;
-using NewsSite.Content;
-using NewsSite.Domain;
 
 namespace NewsSite.Data;
 

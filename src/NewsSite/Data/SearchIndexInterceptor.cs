@@ -1,8 +1,5 @@
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using NewsSite.Content;
-using NewsSite.Domain;
 
 namespace NewsSite.Data;
 

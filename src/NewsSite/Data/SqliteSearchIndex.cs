@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using NewsSite.Content;
-using NewsSite.Domain;
 
 namespace NewsSite.Data;
 

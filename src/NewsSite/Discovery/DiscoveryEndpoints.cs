@@ -1,5 +1,3 @@
-using NewsSite.Content;
-
 namespace NewsSite.Discovery;
 
 /// <summary>

@@ -1,10 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Data;
 
-using NewsSite.Content;
 
 namespace NewsSite.Discovery;
 

@@ -1,10 +1,7 @@
 using System.Text;
 using System.Xml;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NewsSite.Data;
 
-using NewsSite.Content;
 
 namespace NewsSite.Discovery;
 

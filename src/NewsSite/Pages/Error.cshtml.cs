@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace NewsSite.Pages;
 
 /// <summary>The Arabic 500 page: no exception details, only a way back.</summary>

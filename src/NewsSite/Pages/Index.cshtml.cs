@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Content;
-using NewsSite.Data;
-
 namespace NewsSite.Pages;
 
 public sealed class IndexModel(NewsDbContext db, SiteClock clock) : PageModel

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace NewsSite.Pages;
 
 /// <summary>The Arabic page behind every 4xx/5xx without a body of its own (re-executed by the status code pages).</summary>

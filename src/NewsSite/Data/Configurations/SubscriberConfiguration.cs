@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NewsSite.Domain;
 
 namespace NewsSite.Data.Configurations;
 

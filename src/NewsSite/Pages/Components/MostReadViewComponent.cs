@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Content;
-using NewsSite.Data;
-
 namespace NewsSite.Pages.Components;
 
 /// <summary>"الأكثر قراءة": the live articles with the most views over the last seven days.</summary>

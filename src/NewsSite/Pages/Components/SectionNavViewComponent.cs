@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Data;
-
 namespace NewsSite.Pages.Components;
 
 /// <summary>The main navigation: one link per section, in the editors' order.</summary>

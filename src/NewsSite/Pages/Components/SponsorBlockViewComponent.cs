@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using NewsSite.Content;
-using NewsSite.Domain;
-
 namespace NewsSite.Pages.Components;
 
 /// <summary>

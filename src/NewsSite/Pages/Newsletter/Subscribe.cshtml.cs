@@ -1,10 +1,4 @@
 using System.Net.Mail;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Content;
-using NewsSite.Data;
-using NewsSite.Domain;
 
 namespace NewsSite.Pages.Newsletter;
 

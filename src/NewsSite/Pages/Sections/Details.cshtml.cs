@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NewsSite.Content;
-using NewsSite.Data;
 
 namespace NewsSite.Pages.Sections;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Data;
-using NewsSite.Domain;
-
 namespace NewsSite.Areas.Admin.Pages;
 
 /// <summary>The newsroom's front page: how many stories sit in each state.</summary>

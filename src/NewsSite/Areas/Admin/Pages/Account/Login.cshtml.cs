@@ -1,10 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsSite.Content;
-using NewsSite.Data;
-using NewsSite.Domain;
 
 namespace NewsSite.Areas.Admin.Pages.Account;
 

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsSite.Domain;
 
 namespace NewsSite.Areas.Admin.Pages.Account;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Data;
-using NewsSite.Domain;
-
 namespace NewsSite.Areas.Admin.Pages.Articles;
 
 /// <summary>What the article list and the editor both offer: the sections and authors to pick from.</summary>

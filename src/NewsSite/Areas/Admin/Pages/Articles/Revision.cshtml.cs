@@ -1,12 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Content;
-using NewsSite.Data;
-using NewsSite.Domain;
 
 namespace NewsSite.Areas.Admin.Pages.Articles;
 

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Data;
-using NewsSite.Domain;
-
 namespace NewsSite.Areas.Admin.Pages.Articles;
 
 /// <summary>Every saved version of one article, newest first, each a link to its comparison.</summary>

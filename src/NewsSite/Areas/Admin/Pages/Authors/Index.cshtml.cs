@@ -1,6 +1,3 @@
-using NewsSite.Data;
-using NewsSite.Domain;
-
 namespace NewsSite.Areas.Admin.Pages.Authors;
 
 // A byline on published stories cannot vanish: an author with articles is kept.

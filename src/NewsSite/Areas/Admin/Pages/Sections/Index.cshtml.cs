@@ -1,6 +1,3 @@
-using NewsSite.Data;
-using NewsSite.Domain;
-
 namespace NewsSite.Areas.Admin.Pages.Sections;
 
 // In menu order; a section that still has articles is kept until they move.

@@ -2,12 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Content;
-using NewsSite.Data;
-using NewsSite.Domain;
 
 namespace NewsSite.Areas.Admin.Pages.Sponsors;
 

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Content;
-using NewsSite.Data;
-using NewsSite.Domain;
-
 namespace NewsSite.Areas.Admin.Pages.Sponsors;
 
 /// <summary>Every sponsor, switched on or off, with whether it is showing now; switching is one click.</summary>

@@ -1,9 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Content;
-using NewsSite.Data;
 
 namespace NewsSite.Areas.Admin.Pages.Sponsors;
 

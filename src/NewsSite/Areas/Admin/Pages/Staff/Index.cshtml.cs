@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NewsSite.Content;
-using NewsSite.Data;
-
 namespace NewsSite.Areas.Admin.Pages.Staff;
 
 /// <summary>Everyone with a newsroom account: roles, whether they can sign in, whether they use two-factor.</summary>

@@ -1,6 +1,3 @@
-using NewsSite.Data;
-using NewsSite.Domain;
-
 namespace NewsSite.Areas.Admin.Pages.Tags;
 
 // A tag is only a label: deleting it takes it off its articles (the join rows cascade), so nothing refuses.
