@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace NewsSite.Content;
 
@@ -11,71 +9,24 @@ namespace NewsSite.Content;
 /// the lists; anything else shown on every page (sections, tags, authors, sponsors, settings) evicts everything.
 /// Counters and other tables leave the cache alone: most-read refreshes with the cache's expiry.
 /// </summary>
-public sealed class ContentChanges(IOutputCacheStore cache, ActiveSponsors sponsors, SiteSettingsStore settings) : SaveChangesInterceptor
+public sealed class ContentChanges(IOutputCacheStore cache, ActiveSponsors sponsors, SiteSettingsStore settings)
+    : AfterSaveInterceptor<ContentChanges.Pending>
 {
-    // What a save in progress will evict, per context: decided before the save (afterwards the entries are unchanged).
-    private readonly ConditionalWeakTable<DbContext, Pending> _pending = new();
+    public sealed record Pending(IReadOnlyList<string> Tags, SiteSettings? Settings);
 
-    private sealed record Pending(IReadOnlyList<string> Tags, SiteSettings? Settings);
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    protected override Pending? Collect(DbContext context)
     {
-        Remember(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Remember(eventData.Context);
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        await EvictAsync(eventData.Context, cancellationToken);
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        EvictAsync(eventData.Context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Remember(DbContext? db)
-    {
-        if (db is not null && TagsToEvict(db.ChangeTracker) is { } tags)
+        if (TagsToEvict(context.ChangeTracker) is not { } tags)
         {
-            var saved = db.ChangeTracker.Entries<SiteSettings>()
-                .FirstOrDefault(e => e.State is EntityState.Added or EntityState.Modified)?.Entity;
-            _pending.AddOrUpdate(db, new Pending(tags, saved));
+            return null;
         }
+        var saved = context.ChangeTracker.Entries<SiteSettings>()
+            .FirstOrDefault(e => e.State is EntityState.Added or EntityState.Modified)?.Entity;
+        return new Pending(tags, saved);
     }
 
-    private void Forget(DbContext? db)
+    protected override async ValueTask ApplyAsync(DbContext context, Pending pending, CancellationToken cancellationToken)
     {
-        if (db is not null)
-        {
-            _pending.Remove(db);
-        }
-    }
-
-    private async ValueTask EvictAsync(DbContext? db, CancellationToken cancellationToken)
-    {
-        if (db is null || !_pending.TryGetValue(db, out var pending))
-        {
-            return;
-        }
-        _pending.Remove(db);
         // Saved settings are swapped in before the purge, so no page rendered in between caches the old ones.
         if (pending.Settings is { } saved)
         {
