@@ -60,6 +60,11 @@ public static class NewsSiteServices
         // The page cache: whole reader pages, compressed once (Brotli or gzip, fastest) and stored that way; purged by tag on every content save.
         services.AddOutputCache();
         services.AddSingleton<ActiveSponsors>();
+        services.AddSingleton<Pages.Components.SectionNavViewComponent.Sections>();
+        services.AddSingleton<Pages.Components.MostReadViewComponent.List>();
+        services.AddSingleton<IHeldQuery>(sp => sp.GetRequiredService<ActiveSponsors>());
+        services.AddSingleton<IHeldQuery>(sp => sp.GetRequiredService<Pages.Components.SectionNavViewComponent.Sections>());
+        services.AddSingleton<IHeldQuery>(sp => sp.GetRequiredService<Pages.Components.MostReadViewComponent.List>());
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ContentChanges>();
         services.AddResponseCompression(o =>
         {

@@ -7,9 +7,10 @@ namespace NewsSite.Content;
 /// Purges the page cache after every save that changes what readers see, wherever it happens (the newsroom,
 /// the scheduler, a command): one place, so a new admin page cannot forget it. An article evicts its own page and
 /// the lists; anything else shown on every page (sections, tags, authors, sponsors, settings) evicts everything.
-/// Counters and other tables leave the cache alone: most-read refreshes with the cache's expiry.
+/// What pages hold in memory (<see cref="IHeldQuery"/>) is dropped with its tag. Counters and other tables
+/// leave the cache alone: most-read refreshes with the cache's expiry.
 /// </summary>
-public sealed class ContentChanges(IOutputCacheStore cache, ActiveSponsors sponsors, SiteSettingsStore settings)
+public sealed class ContentChanges(IOutputCacheStore cache, IEnumerable<IHeldQuery> held, SiteSettingsStore settings)
     : AfterSaveInterceptor<ContentChanges.Pending>
 {
     public sealed record Pending(IReadOnlyList<string> Tags, SiteSettings? Settings);
@@ -33,9 +34,9 @@ public sealed class ContentChanges(IOutputCacheStore cache, ActiveSponsors spons
             settings.Use(saved);
         }
         var tags = pending.Tags;
-        if (tags.Contains(PageCache.Public))
+        foreach (var query in held.Where(q => tags.Contains(q.PurgedWith)))
         {
-            sponsors.Invalidate();
+            query.Invalidate();
         }
         foreach (var tag in tags)
         {
