@@ -59,12 +59,11 @@ public static class NewsSiteServices
 
         // The page cache: whole reader pages, compressed once (Brotli or gzip, fastest) and stored that way; purged by tag on every content save.
         services.AddOutputCache();
-        services.AddSingleton<ActiveSponsors>();
-        services.AddSingleton<Pages.Components.SectionNavViewComponent.Sections>();
-        services.AddSingleton<Pages.Components.MostReadViewComponent.List>();
-        services.AddSingleton<IHeldQuery>(sp => sp.GetRequiredService<ActiveSponsors>());
-        services.AddSingleton<IHeldQuery>(sp => sp.GetRequiredService<Pages.Components.SectionNavViewComponent.Sections>());
-        services.AddSingleton<IHeldQuery>(sp => sp.GetRequiredService<Pages.Components.MostReadViewComponent.List>());
+        // What reader pages hold in memory, each also an IHeldQuery that ContentChanges drops on a save.
+        AddHeld<ActiveSponsors>(services);
+        AddHeld<Pages.Components.SectionNavViewComponent.Sections>(services);
+        AddHeld<Pages.Components.MostReadViewComponent.List>(services);
+        AddHeld<ListingCounts>(services);
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ContentChanges>();
         services.AddResponseCompression(o =>
         {
@@ -169,5 +168,12 @@ public static class NewsSiteServices
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         return builder;
+    }
+
+    private static void AddHeld<T>(IServiceCollection services)
+        where T : class, IHeldQuery
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IHeldQuery>(provider => provider.GetRequiredService<T>());
     }
 }
