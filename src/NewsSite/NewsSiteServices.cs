@@ -33,12 +33,12 @@ public static class NewsSiteServices
         // static web assets manifest points there; a published app carries its own wwwroot instead.
         builder.WebHost.UseStaticWebAssets();
 
-        // Logging: Serilog with levels from configuration, console writes off the request thread.
+        // Logging: Serilog with levels from configuration, to standard output in batches off the request thread.
         services.AddSerilog((provider, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(provider)
             .Enrich.FromLogContext()
-            .WriteTo.Async(sink => sink.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)));
+            .WriteTo.Sink(new ConsoleLog(), ConsoleLog.Batching));
 
         // Settings: configured defaults, then what admins save; the clock and time zone every page shows.
         services.Configure<NewsOptions>(builder.Configuration.GetSection(NewsOptions.SectionName));

@@ -195,5 +195,5 @@ for i in 0 1 2; do
 done
 echo
 echo "Site RSS at the end (cached instance): $((rss_kb / 1024)) MB"
-echo "Request logging: on (Serilog request logging, Information, async console sink to a file: $logged lines written)"
+echo "Request logging: on (Serilog request logging, Information, standard output in batches to a file: $logged lines written)"
 echo "Static asset $css: Cache-Control: $immutable"
