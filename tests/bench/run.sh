@@ -5,6 +5,8 @@
 #        ARTICLES=1000 tests/bench/run.sh (a quick run)
 # The uncached home, section and search are also measured on a BASELINE-article archive (default 1,000):
 # the ratio shows whether their cost grows with the archive.
+#        STORE=postgres tests/bench/run.sh (PostgreSQL + Redis: servers on loopback, as .ci/run starts them;
+#                                          BENCH_POSTGRES and BENCH_REDIS name them)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -12,6 +14,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 ARTICLES=${ARTICLES:-100000}
 DURATION=${DURATION:-10s}
 BASELINE=${BASELINE:-1000}
+STORE=${STORE:-sqlite}
+BENCH_POSTGRES=${BENCH_POSTGRES:-Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres}
+BENCH_REDIS=${BENCH_REDIS:-127.0.0.1:6379}
 CACHED_PORT=5181 UNCACHED_PORT=5182 NGINX_PORT=5183 UNLOGGED_PORT=5184 BASELINE_PORT=5185
 
 work=$(mktemp -d /tmp/newssite-bench.XXXXXX)
@@ -22,8 +27,14 @@ cleanup() {
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
+  if [ "$STORE" = postgres ]; then
+    for db in newssite_bench newssite_bench_baseline; do drop_database "$db"; done
+  fi
   rm -rf "$work"
 }
+# PostgreSQL databases of the run, made by the site's own migrate and dropped at the end.
+psql_admin() { PGPASSWORD=$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$BENCH_POSTGRES") psql -h 127.0.0.1 -U postgres -d postgres -qtA -c "$1"; }
+drop_database() { psql_admin "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
 # wrk and nginx-light are Debian packages.
@@ -43,11 +54,19 @@ export News__RequireHttps=false
 # One client (wrk) on one address: lift the per-IP limits or every search after the 60th is a 429.
 export News__RateLimits__Search__PermitLimit=1000000000
 export News__RateLimits__Go__PermitLimit=1000000000
-export ConnectionStrings__News="Data Source=$work/news.db"
+if [ "$STORE" = postgres ]; then
+  export News__Database=Postgres ConnectionStrings__Redis="$BENCH_REDIS"
+  main_db="$BENCH_POSTGRES;Database=newssite_bench" base_db="$BENCH_POSTGRES;Database=newssite_bench_baseline"
+  for db in newssite_bench newssite_bench_baseline; do drop_database "$db"; done
+  redis-cli -h "${BENCH_REDIS%:*}" -p "${BENCH_REDIS##*:}" flushall >/dev/null
+else
+  main_db="Data Source=$work/news.db" base_db="Data Source=$work/baseline.db"
+fi
+export ConnectionStrings__News="$main_db"
 export News__MediaPath="$work/media" News__KeysPath="$work/keys" News__Smtp__PickupDirectory="$work/mail"
 echo "Seeding $ARTICLES articles..." >&2
 (cd "$work/app" && dotnet NewsSite.dll seed-bulk --articles "$ARTICLES" >"$work/seed.log" 2>&1)
-(cd "$work/app" && ConnectionStrings__News="Data Source=$work/baseline.db" dotnet NewsSite.dll seed-bulk --articles "$BASELINE" >>"$work/seed.log" 2>&1)
+(cd "$work/app" && ConnectionStrings__News="$base_db" dotnet NewsSite.dll seed-bulk --articles "$BASELINE" >>"$work/seed.log" 2>&1)
 
 # Two instances on the same database: the site as configured (cache on), and with the page cache switched off.
 # Serilog request logging stays on, as in production: one line per request to a file.
@@ -66,7 +85,7 @@ cached_pid=${pids[-1]}
 start_site $UNCACHED_PORT News__OutputCache=false
 # The cost of request logging on its own: the cached site with the request log's level raised above Information.
 start_site $UNLOGGED_PORT Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning
-start_site $BASELINE_PORT News__OutputCache=false ConnectionStrings__News="Data Source=$work/baseline.db"
+start_site $BASELINE_PORT News__OutputCache=false ConnectionStrings__News="$base_db"
 
 site="http://127.0.0.1:$CACHED_PORT"
 enc="Accept-Encoding: br, gzip"
@@ -176,7 +195,7 @@ rss_kb=$(ps -o rss= -p "$cached_pid" | tr -d ' ')
 logged=$(grep -c 'HTTP GET' "$work/site-$CACHED_PORT.log" || true)
 
 echo
-echo "NewsSite benchmark: $ARTICLES articles, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), wrk -t2 -d$DURATION on 127.0.0.1"
+echo "NewsSite benchmark ($STORE$([ "$STORE" = postgres ] && echo ' + Redis')): $ARTICLES articles, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), wrk -t2 -d$DURATION on 127.0.0.1"
 printf '| %-32s | %5s | %9s | %8s | %8s | %7s | %8s |\n' "what" "conns" "req/s" "p50 ms" "p99 ms" "bytes" "ceiling"
 printf '|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------------" "------:" "----------:" "---------:" "---------:" "--------:" "---------:"
 for row in "${results[@]}"; do
