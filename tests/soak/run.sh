@@ -147,8 +147,13 @@ duration=$((SOAK_MINUTES * 60))
 echo "Soaking for $SOAK_MINUTES min: wrk -t2 -c$CONNECTIONS over $(wc -l <"$work/mixed.txt") paths, an edit every ${PUBLISH_SECONDS}s..." >&2
 # Article requests stop 5 s before wrk does (see traffic.lua), so none is in flight at the end.
 wrk -t2 -c"$CONNECTIONS" -d"${duration}s" --timeout 10s --latency -s "$script_dir/traffic.lua" "$site" -- \
-  "$work/mixed.txt" "$(($(date +%s) + duration - 5))" >"$work/wrk.txt"
+  "$work/mixed.txt" "$(($(date +%s) + duration - 5))" >"$work/wrk.txt" 2>&1 || true
 touch "$work/stop"
+if ! kill -0 "$app_pid" 2>/dev/null || ! grep -q '^SOAK articles=' "$work/wrk.txt"; then
+  echo "SOAK FAILED: wrk or the site stopped early. wrk:" >&2; tail -5 "$work/wrk.txt" >&2
+  echo "the site's log:" >&2; tail -20 "$work/site.log" >&2
+  exit 1
+fi
 wait "$editor_pid" || true
 
 # Graceful stop: SIGTERM, and the site writes the counts still in memory before it exits (with code 0).
