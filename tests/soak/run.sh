@@ -187,12 +187,12 @@ failures=0
 check() { # label, figure, ok (0/1)
   local mark=ok
   [ "$3" = 1 ] || { mark=FAIL; failures=$((failures + 1)); }
-  printf '| %-46s | %26s | %-4s |\n' "$1" "$2" "$mark"
+  printf '| %-46s | %32s | %-4s |\n' "$1" "$2" "$mark"
 }
 echo
 echo "NewsSite soak: $SOAK_MINUTES min, $ARTICLES articles, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), wrk -t2 -c$CONNECTIONS on 127.0.0.1"
-printf '| %-46s | %26s | %-4s |\n' "what" "figure" "     "
-printf '|%s|%s|%s|\n' "------------------------------------------------" "----------------------------:" "------"
+printf '| %-46s | %32s | %-4s |\n' "what" "figure" "     "
+printf '|%s|%s|%s|\n' "------------------------------------------------" "----------------------------------:" "------"
 check "requests (req/s, p99)" "$requests ($rps/s, $p99)" 1
 check "non-2xx/3xx responses" "$non_2xx" "$([ "$non_2xx" = 0 ] && echo 1)"
 check "socket errors (connect, read, write, timeout)" "$socket_errors" "$([ "$socket_errors" = 0 ] && echo 1)"
