@@ -13,7 +13,8 @@ SOAK_MINUTES=${SOAK_MINUTES:-5}
 ARTICLES=${ARTICLES:-2000}
 CONNECTIONS=${CONNECTIONS:-32}
 PUBLISH_SECONDS=${PUBLISH_SECONDS:-3}
-PORT=5184
+# A free port chosen by the kernel: a fixed one may be someone else's on a shared machine.
+PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 site="http://127.0.0.1:$PORT"
 script_dir=tests/soak
 
@@ -152,6 +153,10 @@ touch "$work/stop"
 if ! kill -0 "$app_pid" 2>/dev/null || ! grep -q '^SOAK articles=' "$work/wrk.txt"; then
   echo "SOAK FAILED: wrk or the site stopped early. wrk:" >&2; tail -5 "$work/wrk.txt" >&2
   echo "the site's log:" >&2; tail -20 "$work/site.log" >&2
+  if ! kill -0 "$app_pid" 2>/dev/null; then
+    code=0; wait "$site_pid" || code=$?
+    echo "the site exited with $code$([ "$code" -gt 128 ] && echo " (signal $((code - 128)), not sent by this script)")" >&2
+  fi
   exit 1
 fi
 wait "$editor_pid" || true
