@@ -26,6 +26,7 @@ public sealed class HoldCommitStartup : IHostingStartup
         }
     });
 
+    // The editor saves asynchronously, so only the async hooks are needed.
     private sealed class HoldCommitInterceptor(string marker) : DbCommandInterceptor, IDbTransactionInterceptor
     {
         // Whether each open transaction has audited a publish (EF's own statements are seen here; the search index's are not).
