@@ -12,7 +12,7 @@ namespace NewsSite.Content;
 /// no SVG, no decompression bombs. Each is stored re-encoded (upright, without metadata) outside the web root under a
 /// content-hash name, next to its resized WebP and JPEG variants, so the same picture is stored once and cached forever.
 /// </summary>
-public sealed partial class MediaStore(IOptions<NewsOptions> options, IHostEnvironment environment)
+public sealed partial class MediaStore(IOptions<NewsOptions> options, IHostEnvironment environment, ILogger<MediaStore> logger)
 {
     public const string UrlPrefix = "/media";
 
@@ -134,7 +134,16 @@ public sealed partial class MediaStore(IOptions<NewsOptions> options, IHostEnvir
 
         if (!File.Exists(Path.Combine(Root, name)))
         {
-            await WriteAllAsync(files, cancellationToken);
+            try
+            {
+                await WriteAllAsync(files, cancellationToken);
+            }
+            catch (IOException ex) when (IsDiskFull(ex))
+            {
+                // The files of this upload are already removed again: the editor gets the form back, the operator the log line.
+                LogDiskFull(logger, ex, Root, bytes.Length);
+                return new Result(null, "لم تُحفظ الصورة: مساحة التخزين على الخادم ممتلئة. لم يُحفظ شيء من النموذج؛ أبلغ المسؤول التقني ثم أعد المحاولة.");
+            }
         }
         return new Result($"{UrlPrefix}/{name}", null) { Width = upright.Width, Height = upright.Height, Variants = variants };
     }
@@ -237,6 +246,12 @@ public sealed partial class MediaStore(IOptions<NewsOptions> options, IHostEnvir
 
     private static SKData Encode(SKBitmap bitmap, SKEncodedImageFormat format, int quality) =>
         bitmap.Encode(format, quality) ?? throw new InvalidOperationException($"SkiaSharp could not encode {format}.");
+
+    // ENOSPC and EDQUOT on Linux (.NET carries the errno in HResult); ERROR_HANDLE_DISK_FULL and ERROR_DISK_FULL on Windows.
+    private static bool IsDiskFull(IOException ex) => ex.HResult is 28 or 122 or unchecked((int)0x80070027) or unchecked((int)0x80070070);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The media folder {Root} is full: an upload of {Bytes} bytes was refused")]
+    private static partial void LogDiskFull(ILogger logger, Exception exception, string root, int bytes);
 
     private Result TooLarge() => new(null, $"حجم الصورة أكبر من الحد المسموح ({MaxBytes / (1024 * 1024)} ميغابايت).");
 

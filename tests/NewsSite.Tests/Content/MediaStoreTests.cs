@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsSite.Content;
 using NewsSite.Tests.Builders;
@@ -23,8 +24,8 @@ public sealed class MediaStoreTests : IDisposable
 
     public MediaStoreTests()
     {
-        _store = new MediaStore(Options.Create(new NewsOptions { MediaPath = _root, MaxUploadBytes = 1024 }), new Environment());
-        _photos = new MediaStore(Options.Create(new NewsOptions { MediaPath = _root, MaxUploadBytes = 5 * 1024 * 1024 }), new Environment());
+        _store = new MediaStore(Options.Create(new NewsOptions { MediaPath = _root, MaxUploadBytes = 1024 }), new Environment(), NullLogger<MediaStore>.Instance);
+        _photos = new MediaStore(Options.Create(new NewsOptions { MediaPath = _root, MaxUploadBytes = 5 * 1024 * 1024 }), new Environment(), NullLogger<MediaStore>.Instance);
     }
 
     public void Dispose()
