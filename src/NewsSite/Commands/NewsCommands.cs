@@ -51,7 +51,7 @@ public static class NewsCommands
             case "create-admin":
                 return await CreateAdminAsync(provider, args, ct);
             default:
-                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, seed-bulk --articles N, reindex, create-admin --email E, backup --out FILE.");
+                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, seed-bulk --articles N, reindex, create-admin --email E, backup --out FILE (SQLite).");
                 return 2;
         }
     }
@@ -63,6 +63,11 @@ public static class NewsCommands
         {
             Console.Error.WriteLine("usage: backup --out FILE");
             return 2;
+        }
+        if (db is PostgresNewsDbContext)
+        {
+            Console.Error.WriteLine(PostgresStore.BackupAdvice);
+            return 1;
         }
         var target = Path.GetFullPath(args[outIndex + 1]);
         await NewsStore.MigrateAsync(db, ct);

@@ -15,7 +15,7 @@ public sealed class PostgresSearchIndex(NewsDbContext db, TimeProvider time) : I
     private const int RebuildBatchSize = 1000;
 
     // Title, summary and body weigh A, B and C; ts_rank's weights are listed {D, C, B, A} and follow bm25's 10:4:1 in SQLite.
-    private const string Weights = "'{0.1, 0.1, 0.4, 1.0}'";
+    private const string Weights = "ARRAY[0.1, 0.1, 0.4, 1.0]::real[]";
 
     // One round trip: the page's ids ranked best first (newer among equals), the total, and snippets for those rows only.
     private const string SearchSql = $"""
