@@ -29,7 +29,7 @@ public static class NewsStore
     public static Task MigrateAsync(NewsDbContext db, CancellationToken cancellationToken = default) =>
         db is PostgresNewsDbContext
             ? PostgresStore.MigrateAsync(db, cancellationToken)
-            : NewsStore.MigrateAsync(db, cancellationToken);
+            : SqliteStore.MigrateAsync(db, cancellationToken);
 
     /// <summary>
     /// What every provider's context carries: each <see cref="IInterceptor"/> in DI (the page-cache purge, a test's

@@ -46,9 +46,9 @@ public sealed class PostgresSearchIndex(NewsDbContext db, TimeProvider time) : I
             "Title" = excluded."Title", "Summary" = excluded."Summary", "Body" = excluded."Body", "Words" = excluded."Words"
         """;
 
-    // About as long as SQLite's 16-token snippet; the markers are the same control characters SearchSnippet turns into <mark>.
+    // A little longer than SQLite's 16-token snippet (ts_headline counts words and punctuation alike); the markers are the same control characters SearchSnippet turns into <mark>.
     private static readonly string SnippetOptions =
-        $"StartSel={SearchSnippet.Start}, StopSel={SearchSnippet.End}, MaxWords=16, MinWords=8, ShortWord=0";
+        $"StartSel={SearchSnippet.Start}, StopSel={SearchSnippet.End}, MaxWords=30, MinWords=15, ShortWord=0";
 
     private sealed record Row(int ArticleId, float Rank, long Total, string Body, string Summary, string Title);
 
