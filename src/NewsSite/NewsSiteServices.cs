@@ -46,8 +46,8 @@ public static class NewsSiteServices
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton<SiteClock>();
 
-        // The store: SQLite by default, migrated (and seeded with demo content if asked) at start-up.
-        services.AddNewsStore();
+        // The store: SQLite by default or PostgreSQL (News:Database), migrated (and seeded with demo content if asked) at start-up.
+        services.AddNewsStore(builder.Configuration);
         services.AddHostedService<DatabaseStartup>();
         services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database").AddCheck<MediaFolderCheck>("media");
 
@@ -164,7 +164,11 @@ public static class NewsSiteServices
             }
             // One editor page for a new article and an existing one.
             o.Conventions.AddAreaPageRoute("Admin", "/Articles/Edit", "admin/articles/new");
-        }).AddMvcOptions(o => o.ModelBindingMessageProvider.UseArabic());
+        }).AddMvcOptions(o =>
+        {
+            o.ModelBindingMessageProvider.UseArabic();
+            o.ModelBinderProviders.Insert(0, new TextModelBinderProvider());
+        });
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         return builder;

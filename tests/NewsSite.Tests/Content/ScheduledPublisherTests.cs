@@ -13,7 +13,7 @@ namespace NewsSite.Tests.Content;
 /// <summary>The site on a clock the test moves by hand.</summary>
 public sealed class ClockedSiteFactory : NewsSiteFactory
 {
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Time { get; } = new(Build.Now());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -63,6 +63,22 @@ public sealed class ScheduledPublisherTests(ClockedSiteFactory factory) : IClass
 
         Assert.Equal(ArticleStatus.Published, await StatusOfAsync(overdue.Id));
         Assert.Equal(ArticleStatus.Scheduled, await StatusOfAsync(later.Id));
+    }
+
+    [Fact]
+    public async Task Publishers_running_at_once_publish_an_article_once_without_failing()
+    {
+        var due = Build.Article(title: "خبر ينشره ناشران معًا");
+        due.Schedule(factory.Time.GetUtcNow().UtcDateTime.AddMinutes(-1));
+        await factory.SaveAsync(due);
+        var publisher = factory.Services.GetRequiredService<ScheduledPublisher>();
+
+        // As two instances' timers would: both read the article as due, the second save meets the first one's version.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => publisher.PublishDueAsync(CancellationToken.None))));
+
+        Assert.Equal(ArticleStatus.Published, await StatusOfAsync(due.Id));
+        var subjectId = due.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "publish" && e.SubjectId == subjectId)));
     }
 
     private Task<ArticleStatus> StatusOfAsync(int id) =>
