@@ -131,7 +131,8 @@ public static class NewsSiteServices
             .AddPolicy(StaffPolicies.Editing, p => p.RequireRole(StaffRoles.Editor, StaffRoles.Admin))
             .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(StaffRoles.Admin));
 
-        // Pages: Arabic goes out as UTF-8 characters, not &#x...; entities; binding errors are in Arabic too.
+        // Pages: Arabic goes out as UTF-8 characters, not &#x...; entities; binding errors are in Arabic too; bound text loses
+        // the characters HTML may not carry.
         services.AddRazorPages(o =>
         {
             // Secure the newsroom once, by folder; a new page inherits its folder's policy.
@@ -160,7 +161,11 @@ public static class NewsSiteServices
             }
             // One editor page for a new article and an existing one.
             o.Conventions.AddAreaPageRoute("Admin", "/Articles/Edit", "admin/articles/new");
-        }).AddMvcOptions(o => o.ModelBindingMessageProvider.UseArabic());
+        }).AddMvcOptions(o =>
+        {
+            o.ModelBindingMessageProvider.UseArabic();
+            o.ModelBinderProviders.Insert(0, new PlainTextBinderProvider());
+        });
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         return builder;
