@@ -178,7 +178,7 @@ public sealed class BrowserChecks : IAsyncLifetime, IDisposable
         }
         return missing.Count == 0 ? null
             : "The browser checks cannot run: missing " + string.Join("; ", missing)
-              + ". Run `.ci/run` once, or: apt-get install chromium default-jre-headless nodejs npm && (cd tests/web && npm ci).";
+              + ". Run `.ci/run` once, or: apt-get install chromium fonts-noto-core default-jre-headless nodejs npm && (cd tests/web && npm ci).";
     }
 
     /// <summary>The first line a tool prints about itself (stdout or stderr), or null when it does not start.</summary>
