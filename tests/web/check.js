@@ -2,7 +2,7 @@
 'use strict';
 // node check.js PLAN.json
 // Opens each page of the plan in Debian's headless Chromium (playwright-core, one browser for the run) and
-// reports, per page: axe-core violations, what the Nu Html Checker says about the HTML as the server sent it
+// reports, per page: where the first Tab goes, axe-core violations, what the Nu Html Checker says about the HTML as the server sent it
 // (vnu.jar, one JVM for all pages), and every sign that a script ran or tried to: dialogs, Content-Security-Policy
 // refusals and uncaught errors. Writes one JSON object to stdout; progress goes to stderr.
 // Run by tests/NewsSite.Tests/Browser, which starts the site, writes the plan and asserts on the answer.
@@ -85,7 +85,7 @@ async function signIn(context, base, { email, password }) {
 
 async function checkPage(context, base, entry, axeSource) {
   const page = await context.newPage();
-  const result = { name: entry.name, path: entry.path, status: null, dialogs: [], csp: [], errors: [], axe: null, vnu: null };
+  const result = { name: entry.name, path: entry.path, status: null, dialogs: [], csp: [], errors: [], keyboard: null, axe: null, vnu: null };
   // Any of these means a script ran, or one was stopped only by the Content-Security-Policy.
   page.on('dialog', (dialog) => {
     result.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
@@ -103,6 +103,7 @@ async function checkPage(context, base, entry, axeSource) {
     // Handlers such as onerror and ontoggle fire a moment after load.
     await page.waitForTimeout(200);
     if (entry.vnu) result.html = await response.text();
+    result.keyboard = await firstTab(page);
     result.axe = await runAxe(page, axeSource);
   } finally {
     await page.close();
@@ -128,6 +129,24 @@ async function preview(page) {
     }),
   ]);
   return response;
+}
+
+// What a keyboard user meets first: the element the first Tab focuses, whether it is a link to something on the
+// page (a skip link), whether it shows inside the viewport and whether it draws a focus outline.
+async function firstTab(page) {
+  await page.keyboard.press('Tab');
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    const href = element.getAttribute('href') || '';
+    return {
+      element: element.outerHTML.slice(0, 200),
+      skipsTo: href.startsWith('#') && document.getElementById(href.slice(1)) ? href : null,
+      inView: box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth,
+      outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 ? `${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}` : null,
+    };
+  });
 }
 
 async function runAxe(page, axeSource) {

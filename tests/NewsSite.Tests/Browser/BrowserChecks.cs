@@ -266,7 +266,9 @@ public sealed record CheckReport(bool Ok, string? Error, string? Chromium, strin
 
 public sealed record PageReport(
     string Name, string Path, string? Url, int? Status, IReadOnlyList<string> Dialogs, IReadOnlyList<string> Csp,
-    IReadOnlyList<string> Errors, IReadOnlyList<AxeViolation>? Axe, VnuReport? Vnu);
+    IReadOnlyList<string> Errors, FirstTab? Keyboard, IReadOnlyList<AxeViolation>? Axe, VnuReport? Vnu);
+
+public sealed record FirstTab(string Element, string? SkipsTo, bool InView, string? Outline);
 
 public sealed record AxeViolation(string Id, string Impact, string Help, int Count, IReadOnlyList<AxeNode> Nodes);
 

@@ -3,8 +3,8 @@ using Xunit.Abstractions;
 namespace NewsSite.Tests.Browser;
 
 /// <summary>
-/// The pages in headless Chromium: accessible to axe-core, valid to the Nu Html Checker, and no script of an
-/// attacker's runs or even tries to (no dialog, no Content-Security-Policy refusal). One report, read page by page.
+/// The pages in headless Chromium: accessible to axe-core and from the keyboard, valid to the Nu Html Checker, and no
+/// script of an attacker's runs or even tries to (no dialog, no Content-Security-Policy refusal). One report, read page by page.
 /// </summary>
 public sealed class BrowserChecksTests(BrowserChecks checks, ITestOutputHelper output) : IClassFixture<BrowserChecks>
 {
@@ -28,6 +28,18 @@ public sealed class BrowserChecksTests(BrowserChecks checks, ITestOutputHelper o
         Assert.True(report.Axe.Count == 0, $"axe-core on {page} ({report.Path}):\n" + string.Join("\n", report.Axe.Select(v =>
             $"- {v.Id} ({v.Impact}, {v.Count} elements): {v.Help}\n"
             + string.Join("\n", v.Nodes.Select(n => $"    {n.Target}: {n.Html}\n      {n.Summary.ReplaceLineEndings(" ")}")))));
+    }
+
+    [Theory]
+    [MemberData(nameof(BrowserChecks.AllPages), MemberType = typeof(BrowserChecks))]
+    public void The_first_tab_shows_a_skip_link_with_a_focus_outline(string page)
+    {
+        var report = checks.Page(page);
+
+        var tab = report.Keyboard!;
+        Assert.True(tab.SkipsTo == "#main", $"{page} ({report.Path}): the first Tab focuses {tab.Element}, not a link to #main");
+        Assert.True(tab.InView, $"{page} ({report.Path}): the focused skip link is not inside the viewport");
+        Assert.True(tab.Outline is not null, $"{page} ({report.Path}): the focused skip link draws no focus outline");
     }
 
     [Theory]
