@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
 namespace NewsSite.Content;
 
 /// <summary>
-/// Every string bound from a form, query or route loses the characters HTML may not carry: control characters
-/// other than tab and line feed, and Unicode noncharacters; line breaks become LF. They are invisible and mean nothing in text, and a
-/// page that showed one (even as <c>&amp;#x7;</c>) would be invalid HTML.
+/// Every string bound from a form, query or route loses the characters HTML may not carry (control characters other
+/// than tab and line feed, and Unicode noncharacters), and its line breaks become LF. Such characters are invisible and
+/// mean nothing in text, and a page that showed one, even as <c>&amp;#x7;</c>, would be invalid HTML.
 /// </summary>
 public sealed class PlainTextBinderProvider : IModelBinderProvider
 {
