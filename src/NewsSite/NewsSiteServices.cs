@@ -135,7 +135,8 @@ public static class NewsSiteServices
             .AddPolicy(StaffPolicies.Editing, p => p.RequireRole(StaffRoles.Editor, StaffRoles.Admin))
             .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(StaffRoles.Admin));
 
-        // Pages: Arabic goes out as UTF-8 characters, not &#x...; entities; binding errors are in Arabic too.
+        // Pages: Arabic goes out as UTF-8 characters, not &#x...; entities; binding errors are in Arabic too; bound text loses
+        // the characters HTML may not carry.
         services.AddRazorPages(o =>
         {
             // Secure the newsroom once, by folder; a new page inherits its folder's policy.
@@ -167,7 +168,7 @@ public static class NewsSiteServices
         }).AddMvcOptions(o =>
         {
             o.ModelBindingMessageProvider.UseArabic();
-            o.ModelBinderProviders.Insert(0, new TextModelBinderProvider());
+            o.ModelBinderProviders.Insert(0, new PlainTextBinderProvider());
         });
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
