@@ -8,8 +8,10 @@ namespace NewsSite.Content;
 /// the scheduler, a command): one place, so a new admin page cannot forget it. An article evicts its own page and
 /// the lists; anything else shown on every page (sections, tags, authors, sponsors, settings) evicts everything.
 /// Counters and other tables leave the cache alone: most-read refreshes with the cache's expiry.
+/// With several instances (Redis configured) the others are told too.
 /// </summary>
-public sealed class ContentChanges(IOutputCacheStore cache, ActiveSponsors sponsors, SiteSettingsStore settings)
+public sealed class ContentChanges(
+    IOutputCacheStore cache, ActiveSponsors sponsors, SiteSettingsStore settings, ClusterChanges? cluster = null)
     : AfterSaveInterceptor<ContentChanges.Pending>
 {
     public sealed record Pending(IReadOnlyList<string> Tags, SiteSettings? Settings);
@@ -32,7 +34,16 @@ public sealed class ContentChanges(IOutputCacheStore cache, ActiveSponsors spons
         {
             settings.Use(saved);
         }
-        var tags = pending.Tags;
+        await EvictAsync(cache, sponsors, pending.Tags, cancellationToken);
+        if (cluster is not null)
+        {
+            await cluster.PublishAsync(pending.Tags, pending.Settings is not null);
+        }
+    }
+
+    /// <summary>Purges the cached pages of <paramref name="tags"/>; a change shown on every page also reloads the active sponsors.</summary>
+    public static async Task EvictAsync(IOutputCacheStore cache, ActiveSponsors sponsors, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
         if (tags.Contains(PageCache.Public))
         {
             sponsors.Invalidate();

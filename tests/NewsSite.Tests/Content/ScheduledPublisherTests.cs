@@ -65,6 +65,35 @@ public sealed class ScheduledPublisherTests(ClockedSiteFactory factory) : IClass
         Assert.Equal(ArticleStatus.Scheduled, await StatusOfAsync(later.Id));
     }
 
+    [Fact]
+    public async Task Publishers_running_at_once_publish_each_due_article_exactly_once()
+    {
+        // As several instances would: separate publishers, each with its own context, against the same database.
+        const int Due = 12;
+        var section = Build.Section();
+        var author = Build.Author();
+        var articles = Enumerable.Range(1, Due).Select(i =>
+        {
+            var article = Build.Article(section, author, title: $"خبر مجدول رقم {i}");
+            article.Schedule(factory.Time.GetUtcNow().UtcDateTime.AddMinutes(-i));
+            return article;
+        }).ToList();
+        await factory.SaveAsync([.. articles]);
+        var publishers = Enumerable.Range(0, 4)
+            .Select(_ => ActivatorUtilities.CreateInstance<ScheduledPublisher>(factory.Services))
+            .ToList();
+
+        var published = await Task.WhenAll(publishers.Select(p => Task.Run(() => p.PublishDueAsync(CancellationToken.None))));
+
+        Assert.Equal(Due, published.Sum());
+        var ids = articles.Select(a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Due, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "publish" && ids.Contains(e.SubjectId!))));
+        foreach (var article in articles)
+        {
+            Assert.Equal(ArticleStatus.Published, await StatusOfAsync(article.Id));
+        }
+    }
+
     private Task<ArticleStatus> StatusOfAsync(int id) =>
         factory.QueryAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Status).SingleAsync());
 
