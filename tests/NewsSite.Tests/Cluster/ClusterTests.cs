@@ -63,6 +63,37 @@ public sealed class ClusterTests(ClusterFixture cluster) : IClassFixture<Cluster
     }
 
     [Fact]
+    public async Task Settings_saved_on_one_instance_show_on_the_other()
+    {
+        using var readerB = Reader(cluster.InstanceB);
+        // B holds the settings in memory and its rendering of the home page is in the shared cache.
+        await readerB.GetAsync(new Uri("/", UriKind.Relative));
+
+        using var staffA = await SignInAsync(cluster.InstanceA);
+        var name = $"نبض المدينة {Build.Unique()}";
+        var (_, form) = await NewsSiteFactory.GetPageAsync(staffA, "/admin/settings");
+        var fields = EditorForm.FieldsOf(form, "main form");
+        fields["Input.SiteName"] = name;
+        fields["__RequestVerificationToken"] = TokenOf(form, "main form");
+        using var content = new FormUrlEncodedContent(fields);
+        Assert.Equal(HttpStatusCode.Redirect, (await staffA.PostAsync(new Uri("/admin/settings", UriKind.Relative), content)).StatusCode);
+
+        // B hears of the save through Redis within a moment; until then it may still show the old name.
+        var shown = "";
+        for (var i = 0; i < 50 && shown != name; i++)
+        {
+            var (_, home) = await NewsSiteFactory.GetPageAsync(readerB, "/");
+            shown = home.QuerySelector(".brand-name")?.TextContent ?? "";
+            await Task.Delay(shown == name ? 0 : 100);
+        }
+        Assert.Equal(name, shown);
+        // And what B rendered meanwhile did not stay in the shared cache: A serves the new name as well.
+        using var readerA = Reader(cluster.InstanceA);
+        var (_, fromA) = await NewsSiteFactory.GetPageAsync(readerA, "/");
+        Assert.Equal(name, fromA.QuerySelector(".brand-name")?.TextContent);
+    }
+
+    [Fact]
     public async Task Views_spread_over_both_instances_add_up_exactly()
     {
         const int Views = 40;
@@ -154,8 +185,8 @@ public sealed class ClusterTests(ClusterFixture cluster) : IClassFixture<Cluster
         return fields;
     }
 
-    private static string TokenOf(IHtmlDocument form) =>
-        form.QuerySelector("form#article-form input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
+    private static string TokenOf(IHtmlDocument page, string formSelector = "form#article-form") =>
+        page.QuerySelector($"{formSelector} input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
 
     /// <summary>
     /// A reader without cookies, so pages come from the shared cache; every instance is asked for the site's one public
