@@ -46,8 +46,8 @@ public static class NewsSiteServices
         services.AddSingleton<SiteSettingsStore>();
         services.AddSingleton<SiteClock>();
 
-        // The store: SQLite by default, migrated (and seeded with demo content if asked) at start-up.
-        services.AddNewsStore();
+        // The store: SQLite by default or PostgreSQL (News:Database), migrated (and seeded with demo content if asked) at start-up.
+        services.AddNewsStore(builder.Configuration);
         services.AddHostedService<DatabaseStartup>();
         services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database").AddCheck<MediaFolderCheck>("media");
 

@@ -12,13 +12,38 @@ using NewsSite.Domain;
 
 namespace NewsSite.Tests;
 
-/// <summary>The real app over HTTP, on its own temporary SQLite file; configuration is overridden, DI only gains a SQL command counter.</summary>
+/// <summary>
+/// The real app over HTTP, on its own temporary database: a SQLite file, or a fresh PostgreSQL database with
+/// NEWS_TEST_BACKEND=postgres. Configuration is overridden; DI only gains a SQL command counter.
+/// </summary>
 public class NewsSiteFactory : WebApplicationFactory<Program>
 {
     public const string BrowserUserAgent =
         "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36";
 
+    /// <summary>The store this test run is about: NEWS_TEST_BACKEND = sqlite (the default) or postgres.</summary>
+    public static readonly NewsDatabase RunBackend =
+        string.Equals(Environment.GetEnvironmentVariable("NEWS_TEST_BACKEND"), "postgres", StringComparison.OrdinalIgnoreCase)
+            ? NewsDatabase.Postgres
+            : NewsDatabase.Sqlite;
+
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"newssite-tests-{Guid.NewGuid():N}.db");
+
+    // Made when the first host starts (hosts made by WithWebHostBuilder share it), dropped on dispose.
+    private readonly Lazy<string> _connectionString;
+
+    public NewsSiteFactory() : this(RunBackend)
+    {
+    }
+
+    /// <summary>For tests about one store whatever the run's backend (SQLite's lock waits and online backup).</summary>
+    protected NewsSiteFactory(NewsDatabase backend)
+    {
+        Backend = backend;
+        _connectionString = new(() => backend == NewsDatabase.Postgres ? PostgresTestDatabases.Create() : $"Data Source={_databasePath}");
+    }
+
+    public NewsDatabase Backend { get; }
 
     // Uploads go to a folder of their own, not into the project's App_Data.
     private readonly string _mediaPath = Path.Combine(Path.GetTempPath(), $"newssite-tests-media-{Guid.NewGuid():N}");
@@ -30,7 +55,8 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:News", $"Data Source={_databasePath}");
+        builder.UseSetting("News:Database", Backend.ToString());
+        builder.UseSetting("ConnectionStrings:News", _connectionString.Value);
         builder.UseSetting("News:MediaPath", _mediaPath);
         builder.UseSetting("News:Smtp:PickupDirectory", MailFolder);
         builder.UseSetting("News:KeysPath", _keysPath);
@@ -170,6 +196,10 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (Backend == NewsDatabase.Postgres && _connectionString.IsValueCreated)
+        {
+            PostgresTestDatabases.Drop(_connectionString.Value);
+        }
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
@@ -181,3 +211,6 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>The site on SQLite in every run: for what only the SQLite store does (waiting on a writer's lock, online backup).</summary>
+public sealed class SqliteSiteFactory() : NewsSiteFactory(NewsDatabase.Sqlite);

@@ -17,11 +17,11 @@ public static class NewsCommands
         switch (args[0])
         {
             case "migrate":
-                await SqliteStore.MigrateAsync(db, ct);
+                await NewsStore.MigrateAsync(db, ct);
                 Console.WriteLine("The database is migrated.");
                 return 0;
             case "seed-demo":
-                await SqliteStore.MigrateAsync(db, ct);
+                await NewsStore.MigrateAsync(db, ct);
                 if (await db.Articles.AnyAsync(ct))
                 {
                     Console.WriteLine("The database already has articles; demo content was not added.");
@@ -36,12 +36,12 @@ public static class NewsCommands
                     Console.Error.WriteLine("usage: seed-bulk --articles N   (N from 1 up)");
                     return 2;
                 }
-                await SqliteStore.MigrateAsync(db, ct);
+                await NewsStore.MigrateAsync(db, ct);
                 var elapsed = await BulkSeeder.SeedAsync(provider, count, ct);
                 Console.WriteLine($"Seeded {count} articles in {elapsed.TotalSeconds:F1} s.");
                 return 0;
             case "reindex":
-                await SqliteStore.MigrateAsync(db, ct);
+                await NewsStore.MigrateAsync(db, ct);
                 var stopwatch = System.Diagnostics.Stopwatch.StartNew();
                 var indexed = await provider.GetRequiredService<ISearchIndex>().RebuildAsync(ct);
                 Console.WriteLine($"Search index rebuilt: {indexed} articles in {stopwatch.Elapsed.TotalSeconds:F1} s.");
@@ -51,7 +51,7 @@ public static class NewsCommands
             case "create-admin":
                 return await CreateAdminAsync(provider, args, ct);
             default:
-                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, seed-bulk --articles N, reindex, create-admin --email E, backup --out FILE.");
+                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, seed-bulk --articles N, reindex, create-admin --email E, backup --out FILE (SQLite).");
                 return 2;
         }
     }
@@ -64,8 +64,13 @@ public static class NewsCommands
             Console.Error.WriteLine("usage: backup --out FILE");
             return 2;
         }
+        if (db is PostgresNewsDbContext)
+        {
+            Console.Error.WriteLine(PostgresStore.BackupAdvice);
+            return 1;
+        }
         var target = Path.GetFullPath(args[outIndex + 1]);
-        await SqliteStore.MigrateAsync(db, ct);
+        await NewsStore.MigrateAsync(db, ct);
         await SqliteStore.BackupAsync(db, target, ct);
         Console.WriteLine($"Backed up to {target}.");
         return 0;
@@ -93,7 +98,7 @@ public static class NewsCommands
             return 2;
         }
 
-        await SqliteStore.MigrateAsync(provider.GetRequiredService<NewsDbContext>(), ct);
+        await NewsStore.MigrateAsync(provider.GetRequiredService<NewsDbContext>(), ct);
         await DatabaseStartup.EnsureRolesAsync(provider);
         var users = provider.GetRequiredService<UserManager<StaffUser>>();
         var user = await users.FindByEmailAsync(email);

@@ -12,6 +12,9 @@ public sealed class NewsOptions
     public string CreditText { get; set; } = "فريق نبض الخبر";
     public string CreditUrl { get; set; } = "/";
 
+    /// <summary>The store that ConnectionStrings:News names: SQLite (embedded, the default) or PostgreSQL.</summary>
+    public NewsDatabase Database { get; set; } = NewsDatabase.Sqlite;
+
     /// <summary>Fill an empty database with demo content at start-up.</summary>
     public bool DemoContent { get; set; }
 

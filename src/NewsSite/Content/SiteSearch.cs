@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Html;
 namespace NewsSite.Content;
 
 /// <summary>
-/// The full-text index over live stories. SQLite's FTS5 answers today (Data/SqliteSearchIndex); a PostgreSQL
-/// index is the planned second implementation, so everything provider-neutral lives here.
+/// The full-text index over live stories: SQLite's FTS5 (Data/SqliteSearchIndex) or PostgreSQL's tsvector
+/// (Data/PostgresSearchIndex); everything provider-neutral lives here.
 /// </summary>
 public interface ISearchIndex
 {
@@ -57,12 +57,13 @@ public static class SearchTerms
     /// Normalized words of letters and digits only: quotes, stars, brackets and colons never reach the index's
     /// query language, and a long paste is cut to <see cref="MaxQueryLength"/> characters first.
     /// </summary>
-    public static IReadOnlyList<string> From(string? query)
+    public static IReadOnlyList<string> From(string? query) => [.. Words(ArabicNormalizer.Normalize(Cap(query))).Take(MaxWords)];
+
+    /// <summary>The runs of letters and digits in normalized text: how a query is cut into words, and the index too where the app builds it (PostgreSQL).</summary>
+    public static IEnumerable<string> Words(string normalized)
     {
-        var text = Cap(query);
-        var words = new List<string>();
         var word = new StringBuilder();
-        foreach (var c in ArabicNormalizer.Normalize(text).Append(' '))
+        foreach (var c in normalized.Append(' '))
         {
             if (char.IsLetterOrDigit(c) || char.IsNumber(c))
             {
@@ -70,14 +71,10 @@ public static class SearchTerms
             }
             else if (word.Length > 0)
             {
-                if (words.Count < MaxWords)
-                {
-                    words.Add(word.ToString());
-                }
+                yield return word.ToString();
                 word.Clear();
             }
         }
-        return words;
     }
 
     /// <summary>The query as the page shows it back: trimmed, capped, and never half a surrogate pair.</summary>

@@ -12,7 +12,7 @@ public sealed class DatabaseStartup(IServiceProvider services, IOptions<NewsOpti
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        await SqliteStore.MigrateAsync(db, cancellationToken);
+        await NewsStore.MigrateAsync(db, cancellationToken);
         await EnsureRolesAsync(scope.ServiceProvider);
         await settings.LoadAsync(cancellationToken);
         if (options.Value.DemoContent && !await db.Articles.AnyAsync(cancellationToken))

@@ -2,9 +2,21 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
 namespace NewsSite.Data;
 
-/// <summary>The one database: content, readership counts and the newsroom's accounts (Identity).</summary>
-public class NewsDbContext(DbContextOptions<NewsDbContext> options) : IdentityDbContext<StaffUser>(options)
+/// <summary>
+/// The one database: content, readership counts and the newsroom's accounts (Identity). This type is the SQLite
+/// store (its migrations in Migrations/); <see cref="PostgresNewsDbContext"/> is the same model on PostgreSQL.
+/// </summary>
+public class NewsDbContext : IdentityDbContext<StaffUser>
 {
+    public NewsDbContext(DbContextOptions<NewsDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, which EF keys its migrations by.</summary>
+    protected NewsDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Tag> Tags => Set<Tag>();

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace NewsSite.Data;
 
@@ -11,8 +10,8 @@ public static class SqliteStore
     /// <summary>How long a command waits for another writer's lock (Microsoft.Data.Sqlite retries SQLITE_BUSY until then).</summary>
     public const int BusyTimeoutSeconds = 30;
 
-    /// <summary>Registers the context; every <see cref="IInterceptor"/> in DI (the page-cache purge, a test's query counter) joins it.</summary>
-    public static void AddNewsStore(this IServiceCollection services)
+    /// <summary>Registers the context on SQLite (<c>News:Database</c> = <c>Sqlite</c>, the default).</summary>
+    public static void AddSqliteStore(this IServiceCollection services)
     {
         // Read when first used, so configuration from every source (tests included) is in place.
         services.AddDbContextPool<NewsDbContext>((provider, options) =>
@@ -21,8 +20,7 @@ public static class SqliteStore
             var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
             var time = provider.GetRequiredService<TimeProvider>();
             options.UseSqlite(Resolve(configuration.GetConnectionString("News") ?? DefaultConnectionString, contentRoot))
-                .AddInterceptors(provider.GetServices<IInterceptor>())
-                .AddInterceptors(new SearchIndexInterceptor(db => new SqliteSearchIndex(db, time)));
+                .WithInterceptors(provider, db => new SqliteSearchIndex(db, time));
         });
         // Search: FTS5 over normalized words, kept in step by the interceptor above.
         services.AddScoped<ISearchIndex, SqliteSearchIndex>();

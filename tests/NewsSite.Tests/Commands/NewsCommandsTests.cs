@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NewsSite.Commands;
+using NewsSite.Content;
 using NewsSite.Data;
 using NewsSite.Tests.Builders;
 
@@ -41,27 +43,6 @@ public sealed class NewsCommandsTests(NewsSiteFactory factory) : IClassFixture<N
     }
 
     [Fact]
-    public async Task Backup_writes_a_database_that_opens_with_the_same_rows()
-    {
-        await NewsCommands.RunAsync(factory.Services, ["seed-demo"]);
-        var target = Path.Combine(Path.GetTempPath(), $"newssite-backup-{Guid.NewGuid():N}.db");
-        try
-        {
-            Assert.Equal(0, await NewsCommands.RunAsync(factory.Services, ["backup", "--out", target]));
-
-            await using var copy = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={target};Pooling=False");
-            await copy.OpenAsync();
-            await using var command = copy.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM Articles";
-            Assert.Equal(await factory.QueryAsync(db => db.Articles.LongCountAsync()), (long)(await command.ExecuteScalarAsync())!);
-        }
-        finally
-        {
-            File.Delete(target);
-        }
-    }
-
-    [Fact]
     public async Task Reindex_rebuilds_the_search_index_from_scratch()
     {
         var tag = "t" + Build.Unique();
@@ -70,21 +51,51 @@ public sealed class NewsCommandsTests(NewsSiteFactory factory) : IClassFixture<N
         // Changes behind the application's back: a row rewritten in SQL and a stray index entry for no article.
         await factory.QueryAsync(db => db.Articles.Where(a => a.Id == story.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, $"مؤتمر الطاقة {tag}")));
-        await factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO ArticleSearch (rowid, Title, Summary, Body) VALUES (999999, 'يتيم', '', '')"));
+        await factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync(OrphanSql.Insert));
         Assert.Equal(1, await CountAsync($"المناخ {tag}"));
 
         Assert.Equal(0, await NewsCommands.RunAsync(factory.Services, ["reindex"]));
 
         Assert.Equal(0, await CountAsync($"المناخ {tag}"));
         Assert.Equal(1, await CountAsync($"موتمر {tag}"));
-        Assert.Equal(0, await factory.QueryAsync(db => db.Database
-            .SqlQueryRaw<int>("SELECT count(*) AS Value FROM ArticleSearch WHERE rowid = 999999").SingleAsync()));
+        Assert.Equal(0, await factory.QueryAsync(db => db.Database.SqlQueryRaw<int>(OrphanSql.Count).SingleAsync()));
     }
 
-    private Task<int> CountAsync(string query) => factory.QueryAsync(async db =>
+    [Fact]
+    public async Task Backup_on_postgres_points_to_pg_dump_and_exits_1()
     {
-        var index = new SqliteSearchIndex(db, TimeProvider.System);
-        return (await index.SearchAsync(query, 1, 10)).Total;
-    });
+        // The advice comes before any connection: this port has no server.
+        await using var services = new ServiceCollection()
+            .AddDbContext<NewsDbContext, PostgresNewsDbContext>(o => o.UseNpgsql("Host=127.0.0.1;Port=1;Database=never"))
+            .BuildServiceProvider();
+        var target = Path.Combine(Path.GetTempPath(), $"newssite-backup-{Guid.NewGuid():N}.db");
+        var error = new StringWriter();
+        var stderr = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(1, await NewsCommands.RunAsync(services, ["backup", "--out", target]));
+        }
+        finally
+        {
+            Console.SetError(stderr);
+        }
+
+        Assert.Contains("pg_dump", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("النسخ الاحتياطي", error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
+    }
+
+    // An index entry for no article, written behind the application's back in each store's own table.
+    private (string Insert, string Count) OrphanSql => factory.Backend == NewsDatabase.Postgres
+        ? ("""INSERT INTO "ArticleSearch" ("ArticleId", "Title", "Summary", "Body", "Words") VALUES (999999, 'يتيم', '', '', to_tsvector('simple', 'يتيم'))""",
+            """SELECT count(*)::int AS "Value" FROM "ArticleSearch" WHERE "ArticleId" = 999999""")
+        : ("INSERT INTO ArticleSearch (rowid, Title, Summary, Body) VALUES (999999, 'يتيم', '', '')",
+            "SELECT count(*) AS Value FROM ArticleSearch WHERE rowid = 999999");
+
+    private async Task<int> CountAsync(string query)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ISearchIndex>().SearchAsync(query, 1, 10)).Total;
+    }
 }

@@ -71,6 +71,14 @@ public sealed class SearchTermsTests
     [Fact]
     public void Only_the_last_word_is_a_prefix_and_every_word_is_quoted() =>
         Assert.Equal("\"مهرجان\" \"الكت\"*", NewsSite.Data.SqliteSearchIndex.MatchExpression(SearchTerms.From("مهرجان الكت")));
+
+    [Fact]
+    public void On_postgres_words_are_anded_and_only_the_last_is_a_prefix() =>
+        Assert.Equal("مهرجان & الكت:*", NewsSite.Data.PostgresSearchIndex.TsQuery(SearchTerms.From("مهرجان الكت")));
+
+    [Fact]
+    public void Tsquery_syntax_in_a_query_never_reaches_postgres() =>
+        Assert.Equal("a & b & c & d:*", NewsSite.Data.PostgresSearchIndex.TsQuery(SearchTerms.From("a:* & !b | (c <-> d')")));
 }
 
 public sealed class SearchSnippetTests

@@ -1,0 +1,165 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace NewsSite.Data;
+
+/// <summary>
+/// Search in PostgreSQL: a table (migration Postgres/SearchIndex) of each article's normalized text and a tsvector of
+/// its words under a GIN index. The words are cut by <see cref="SearchTerms.Words"/>, the same cut the query gets,
+/// and the 'simple' configuration only lowercases them, so both stores match the same words. It holds drafts too;
+/// what is live is decided from Articles at query time, as in SQLite.
+/// </summary>
+public sealed class PostgresSearchIndex(NewsDbContext db, TimeProvider time) : ISearchIndex
+{
+    private const int RebuildBatchSize = 1000;
+
+    // Title, summary and body weigh A, B and C; ts_rank's weights are listed {D, C, B, A} and follow bm25's 10:4:1 in SQLite.
+    private const string Weights = "ARRAY[0.1, 0.1, 0.4, 1.0]::real[]";
+
+    // One round trip: the page's ids ranked best first (newer among equals), the total, and snippets for those rows only.
+    private const string SearchSql = $"""
+        WITH query AS (SELECT to_tsquery('simple', @query) AS q),
+        page AS (
+            SELECT s."ArticleId", ts_rank({Weights}, s."Words", query.q) AS "Rank", a."PublishedAt", count(*) OVER () AS "Total"
+            FROM "ArticleSearch" s JOIN "Articles" a ON a."Id" = s."ArticleId" CROSS JOIN query
+            WHERE s."Words" @@ query.q AND a."Status" = @published AND a."PublishedAt" <= @now
+            ORDER BY "Rank" DESC, a."PublishedAt" DESC, s."ArticleId" DESC
+            LIMIT @take OFFSET @skip)
+        SELECT p."ArticleId", p."Rank", p."Total",
+               ts_headline('simple', s."Body", query.q, @snippet) AS "Body",
+               ts_headline('simple', s."Summary", query.q, @snippet) AS "Summary",
+               ts_headline('simple', s."Title", query.q, @snippet) AS "Title"
+        FROM page p JOIN "ArticleSearch" s ON s."ArticleId" = p."ArticleId" CROSS JOIN query
+        ORDER BY p."Rank" DESC, p."PublishedAt" DESC, p."ArticleId" DESC
+        """;
+
+    // A batch is one statement; an article saved again replaces its row.
+    private const string UpsertSql = """
+        INSERT INTO "ArticleSearch" ("ArticleId", "Title", "Summary", "Body", "Words")
+        SELECT d.id, d.title, d.summary, d.body,
+               setweight(to_tsvector('simple', d.title_words), 'A') || setweight(to_tsvector('simple', d.summary_words), 'B')
+               || setweight(to_tsvector('simple', d.body_words), 'C')
+        FROM unnest(@ids, @titles, @summaries, @bodies, @titleWords, @summaryWords, @bodyWords)
+             AS d(id, title, summary, body, title_words, summary_words, body_words)
+        ON CONFLICT ("ArticleId") DO UPDATE SET
+            "Title" = excluded."Title", "Summary" = excluded."Summary", "Body" = excluded."Body", "Words" = excluded."Words"
+        """;
+
+    // A little longer than SQLite's 16-token snippet (ts_headline counts words and punctuation alike); the markers are the same control characters SearchSnippet turns into <mark>.
+    private static readonly string SnippetOptions =
+        $"StartSel={SearchSnippet.Start}, StopSel={SearchSnippet.End}, MaxWords=30, MinWords=15, ShortWord=0";
+
+    private sealed record Row(int ArticleId, float Rank, long Total, string Body, string Summary, string Title);
+
+    public Task IndexAsync(IReadOnlyCollection<Article> articles, CancellationToken cancellationToken = default) =>
+        WriteAsync([.. articles.Select(SearchDocument.Of)], cancellationToken);
+
+    public async Task RemoveAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken = default) =>
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "ArticleSearch" WHERE "ArticleId" = ANY(@ids)""",
+            [new NpgsqlParameter<int[]>("ids", [.. articleIds])], cancellationToken);
+
+    public async Task<SearchPage> SearchAsync(string query, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var tsQuery = TsQuery(SearchTerms.From(query));
+        if (tsQuery.Length == 0 || page < 1 || pageSize < 1)
+        {
+            return new SearchPage([], 0);
+        }
+        var rows = await db.Database.SqlQueryRaw<Row>(SearchSql,
+                new NpgsqlParameter<string>("query", tsQuery),
+                new NpgsqlParameter<int>("published", (int)ArticleStatus.Published),
+                new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = time.GetUtcNow().UtcDateTime },
+                new NpgsqlParameter<int>("take", pageSize),
+                new NpgsqlParameter<long>("skip", (long)(page - 1) * pageSize),
+                new NpgsqlParameter<string>("snippet", SnippetOptions))
+            .ToListAsync(cancellationToken);
+        // A page past the last has no rows to carry the total; the page then answers 404 either way.
+        var total = rows.Count > 0 ? (int)rows[0].Total : 0;
+        // The snippet comes from the body where it matches, else the summary, else the title, as FTS5's best column would.
+        var hits = rows.Select(r => new SearchHit(r.ArticleId, -r.Rank,
+            new[] { r.Body, r.Summary, r.Title }.FirstOrDefault(s => s.Contains(SearchSnippet.Start, StringComparison.Ordinal)) ?? r.Body));
+        return new SearchPage([.. hits], total);
+    }
+
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "ArticleSearch";""", cancellationToken);
+        var count = 0;
+        var lastId = 0;
+        while (true)
+        {
+            var batch = await db.Articles.AsNoTracking()
+                .Where(a => a.Id > lastId).OrderBy(a => a.Id).Take(RebuildBatchSize)
+                .Select(a => new { a.Id, a.Title, a.Summary, a.BodyMarkdown })
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+            await WriteAsync([.. batch.Select(a => SearchDocument.Of(a.Id, a.Title, a.Summary, a.BodyMarkdown))], cancellationToken);
+            count += batch.Count;
+            lastId = batch[^1].Id;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
+
+    /// <summary>A database with articles and an empty index (articles copied in by hand): fill it once.</summary>
+    internal async Task FillIfEmptyAsync(CancellationToken cancellationToken)
+    {
+        var empty = await db.Database
+            .SqlQueryRaw<bool>("""SELECT EXISTS (SELECT 1 FROM "Articles") AND NOT EXISTS (SELECT 1 FROM "ArticleSearch") AS "Value" """)
+            .SingleAsync(cancellationToken);
+        if (empty)
+        {
+            await RebuildAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The words joined with <c>&amp;</c>, the last also as a prefix (<c>:*</c>, from two letters, as in SQLite). Each word is
+    /// letters and digits only (<see cref="SearchTerms"/>), so nothing a reader types is tsquery syntax; the whole
+    /// expression still travels as a parameter.
+    /// </summary>
+    internal static string TsQuery(IReadOnlyList<string> words)
+    {
+        var query = new StringBuilder();
+        for (var i = 0; i < words.Count; i++)
+        {
+            query.Append(i > 0 ? " & " : "").Append(words[i]);
+            if (i == words.Count - 1 && words[i].Length >= 2)
+            {
+                query.Append(":*");
+            }
+        }
+        return query.ToString();
+    }
+
+    // The words the vector is made of: the query's cut, so a URL or an e-mail address in a story is words to both stores.
+    private static string WordsOf(string normalized) => string.Join(' ', SearchTerms.Words(normalized));
+
+    // EF runs it on the context's connection, inside the caller's transaction when there is one (an editor's save, a rebuild).
+    private async Task WriteAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
+    {
+        if (documents.Count == 0)
+        {
+            return;
+        }
+        await db.Database.ExecuteSqlRawAsync(UpsertSql,
+            [
+                new NpgsqlParameter<int[]>("ids", [.. documents.Select(d => d.Id)]),
+                Texts("titles", documents.Select(d => d.Title)),
+                Texts("summaries", documents.Select(d => d.Summary)),
+                Texts("bodies", documents.Select(d => d.Body)),
+                Texts("titleWords", documents.Select(d => WordsOf(d.Title))),
+                Texts("summaryWords", documents.Select(d => WordsOf(d.Summary))),
+                Texts("bodyWords", documents.Select(d => WordsOf(d.Body))),
+            ],
+            cancellationToken);
+    }
+
+    private static NpgsqlParameter<string[]> Texts(string name, IEnumerable<string> values) =>
+        new NpgsqlParameter<string[]>(name, [.. values]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+}
