@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsSite.Data;
 using StackExchange.Redis;
@@ -9,9 +8,10 @@ using StackExchange.Redis;
 namespace NewsSite.Tests.Cluster;
 
 /// <summary>
-/// Two real app processes (the built NewsSite.dll, Production) on two loopback ports, sharing one database and one
-/// Redis, with nginx in front spreading requests round-robin over both. Redis comes from NEWS_TEST_REDIS
-/// (default 127.0.0.1:6379); this run's keys carry a prefix of their own and are removed at the end.
+/// Two real app processes (the built NewsSite.dll, Production) on two loopback ports, sharing one PostgreSQL database
+/// (a fresh one on the NEWS_TEST_POSTGRES server, dropped at the end) and one Redis, with nginx in front spreading
+/// requests round-robin over both. Redis comes from NEWS_TEST_REDIS (default 127.0.0.1:6379); this run's keys carry
+/// a prefix of their own and are removed at the end.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -23,7 +23,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     private readonly string _redis = Environment.GetEnvironmentVariable("NEWS_TEST_REDIS") is { Length: > 0 } redis ? redis : "127.0.0.1:6379";
     private readonly List<Process> _processes = [];
     private readonly List<StreamWriter> _logs = [];
-    private string _databasePath = "";
+    private string _database = "";
 
     public Uri InstanceA { get; private set; } = null!;
     public Uri InstanceB { get; private set; } = null!;
@@ -35,7 +35,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        _databasePath = Path.Combine(_folder, "news.db");
+        _database = PostgresTestDatabases.Create();
         // Migrated once, with the first admin, before either instance starts: as a deployment would.
         await RunCommandAsync("create-admin", "--email", AdminEmail);
         var (portA, portB, proxyPort) = (FreePort(), FreePort(), FreePort());
@@ -46,7 +46,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>A context on the shared database, for what the test checks directly.</summary>
     public NewsDbContext OpenDatabase() =>
-        new(new DbContextOptionsBuilder<NewsDbContext>().UseSqlite($"Data Source={_databasePath}").Options);
+        new PostgresNewsDbContext(new DbContextOptionsBuilder<PostgresNewsDbContext>().UseNpgsql(_database).Options);
 
     /// <summary>What an instance wrote to its console, for a failure message.</summary>
     public string LogOf(string name) =>
@@ -55,7 +55,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     private Dictionary<string, string> Settings(bool demoContent) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["ConnectionStrings__News"] = $"Data Source={_databasePath}",
+        ["News__Database"] = nameof(NewsDatabase.Postgres),
+        ["ConnectionStrings__News"] = _database,
         ["ConnectionStrings__Redis"] = _redis,
         ["News__RedisPrefix"] = _redisPrefix,
         ["News__RequireHttps"] = "false",
@@ -232,7 +233,10 @@ public sealed class ClusterFixture : IAsyncLifetime
             }
         }
         await RemoveRedisKeysAsync();
-        SqliteConnection.ClearAllPools();
+        if (_database.Length > 0)
+        {
+            PostgresTestDatabases.Drop(_database);
+        }
         Directory.Delete(_folder, recursive: true);
     }
 
