@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using NewsSite.Data;
-using StackExchange.Redis;
 
 namespace NewsSite.Tests.Cluster;
 
@@ -232,24 +231,11 @@ public sealed class ClusterFixture : IAsyncLifetime
                 log.Dispose();
             }
         }
-        await RemoveRedisKeysAsync();
+        await RedisTestKeys.RemoveAsync(_redis, _redisPrefix);
         if (_database.Length > 0)
         {
             PostgresTestDatabases.Drop(_database);
         }
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private async Task RemoveRedisKeysAsync()
-    {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis);
-        var database = redis.GetDatabase();
-        foreach (var server in redis.GetServers())
-        {
-            await foreach (var key in server.KeysAsync(pattern: _redisPrefix + "*"))
-            {
-                await database.KeyDeleteAsync(key);
-            }
-        }
     }
 }
