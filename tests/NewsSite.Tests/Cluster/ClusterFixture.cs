@@ -76,7 +76,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         using var process = Start("command", Settings(demoContent: false), "dotnet", [AppDll, .. args]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{string.Join(' ', args)} failed:\n{LogOf("command")}");
+        process.WaitForExit(); // and its output read to the end
+        Assert.True(process.ExitCode == 0, $"{string.Join(' ', args)} exited with {process.ExitCode}:\n{LogOf("command")}");
     }
 
     private async Task<Uri> StartInstanceAsync(string name, int port, bool demoContent)
