@@ -165,7 +165,11 @@ public static class NewsSiteServices
             }
             // One editor page for a new article and an existing one.
             o.Conventions.AddAreaPageRoute("Admin", "/Articles/Edit", "admin/articles/new");
-        }).AddMvcOptions(o => o.ModelBindingMessageProvider.UseArabic());
+        }).AddMvcOptions(o =>
+        {
+            o.ModelBindingMessageProvider.UseArabic();
+            o.ModelBinderProviders.Insert(0, new TextModelBinderProvider());
+        });
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         return builder;

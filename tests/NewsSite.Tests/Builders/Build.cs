@@ -10,6 +10,13 @@ public static class Build
 
     public static string Unique() => Guid.NewGuid().ToString("N")[..10];
 
+    /// <summary>Now to the microsecond, the precision both stores keep (PostgreSQL's timestamps), so a time read back equals the one written.</summary>
+    public static DateTime Now()
+    {
+        var now = DateTime.UtcNow;
+        return now.AddTicks(-(now.Ticks % 10));
+    }
+
     public static Section Section(string name = "محليات") => new() { Name = name, Slug = "section-" + Unique() };
 
     public static Author Author(string name = "سارة الخالد") => new() { Name = name, Slug = "author-" + Unique(), Bio = "كاتبة في الشؤون المحلية." };
@@ -20,7 +27,7 @@ public static class Build
         Section? section = null, Author? author = null, string title = "البلدية تفتتح حديقة جديدة",
         string markdown = "فقرة أولى.\n\n## تفاصيل الافتتاح\n\nفقرة ثانية.", string summary = "ملخص الخبر.")
     {
-        var now = DateTime.UtcNow;
+        var now = Now();
         var article = new Article
         {
             Title = title,
@@ -37,7 +44,7 @@ public static class Build
 
     public static Article Published(this Article article, DateTime? at = null)
     {
-        article.Publish(at ?? DateTime.UtcNow.AddMinutes(-5));
+        article.Publish(at ?? Now().AddMinutes(-5));
         return article;
     }
 
@@ -46,7 +53,7 @@ public static class Build
     {
         for (var i = 0; i < times; i++)
         {
-            article.MarkSaved(DateTime.UtcNow);
+            article.MarkSaved(Now());
         }
         return article;
     }
@@ -62,7 +69,7 @@ public static class Build
         Summary = summary,
         BodyMarkdown = markdown,
         Status = status,
-        SavedAt = savedAt ?? DateTime.UtcNow.AddHours(version - 10),
+        SavedAt = savedAt ?? Now().AddHours(version - 10),
         SavedByName = by,
     };
 
@@ -83,7 +90,7 @@ public static class Build
     public static Subscriber Subscriber(string? email = null, DateTime? createdAt = null, DateTime? confirmedAt = null) => new()
     {
         Email = email ?? $"reader-{Unique()}@example.com",
-        CreatedAt = createdAt ?? DateTime.UtcNow,
+        CreatedAt = createdAt ?? Now(),
         ConfirmedAt = confirmedAt,
     };
 

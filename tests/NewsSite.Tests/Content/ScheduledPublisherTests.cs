@@ -13,7 +13,7 @@ namespace NewsSite.Tests.Content;
 /// <summary>The site on a clock the test moves by hand.</summary>
 public sealed class ClockedSiteFactory : NewsSiteFactory
 {
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Time { get; } = new(Build.Now());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -12,7 +12,9 @@ public sealed class ErrorPageTests(NewsSiteFactory factory) : IClassFixture<News
         using var client = factory.CreateReader();
         // Started and migrated, without putting the home page or the sponsors in memory.
         await client.GetAsync(new Uri("/healthz", UriKind.Relative));
-        await factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE Sponsors"));
+        // PostgreSQL needs the quoted name and CASCADE for the sponsor stats' foreign key; SQLite knows no CASCADE.
+        await factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            factory.Backend == NewsSite.Data.NewsDatabase.Postgres ? "DROP TABLE \"Sponsors\" CASCADE" : "DROP TABLE Sponsors"));
 
         var (response, page) = await NewsSiteFactory.GetPageAsync(client, "/");
         var html = page.DocumentElement.OuterHtml;
