@@ -33,12 +33,12 @@ public static class NewsSiteServices
         // static web assets manifest points there; a published app carries its own wwwroot instead.
         builder.WebHost.UseStaticWebAssets();
 
-        // Logging: Serilog with levels from configuration, console writes off the request thread.
+        // Logging: Serilog with levels from configuration, to standard output in batches off the request thread.
         services.AddSerilog((provider, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(provider)
             .Enrich.FromLogContext()
-            .WriteTo.Async(sink => sink.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)));
+            .WriteTo.Sink(new ConsoleLog(), ConsoleLog.Batching));
 
         // Settings: configured defaults, then what admins save; the clock and time zone every page shows.
         services.Configure<NewsOptions>(builder.Configuration.GetSection(NewsOptions.SectionName));
@@ -61,7 +61,11 @@ public static class NewsSiteServices
         services.AddOutputCache();
         // Several instances behind one address: with ConnectionStrings:Redis the page cache, the key ring and the news of every save are shared.
         ClusterChanges.AddWhenConfigured(services, builder.Configuration);
-        services.AddSingleton<ActiveSponsors>();
+        // What reader pages hold in memory, each also an IHeldQuery that ContentChanges drops on a save.
+        AddHeld<ActiveSponsors>(services);
+        AddHeld<Pages.Components.SectionNavViewComponent.Sections>(services);
+        AddHeld<Pages.Components.MostReadViewComponent.List>(services);
+        AddHeld<ListingCounts>(services);
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ContentChanges>();
         services.AddResponseCompression(o =>
         {
@@ -173,5 +177,12 @@ public static class NewsSiteServices
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         return builder;
+    }
+
+    private static void AddHeld<T>(IServiceCollection services)
+        where T : class, IHeldQuery
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IHeldQuery>(provider => provider.GetRequiredService<T>());
     }
 }

@@ -3,13 +3,16 @@
 # to nginx serving the identical article bytes in the same run. Not part of CI.
 # Usage: tests/bench/run.sh              (100,000 articles; seeding takes a few minutes)
 #        ARTICLES=1000 tests/bench/run.sh (a quick run)
+# The uncached home, section and search are also measured on a BASELINE-article archive (default 1,000):
+# the ratio shows whether their cost grows with the archive.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 ARTICLES=${ARTICLES:-100000}
 DURATION=${DURATION:-10s}
-CACHED_PORT=5181 UNCACHED_PORT=5182 NGINX_PORT=5183
+BASELINE=${BASELINE:-1000}
+CACHED_PORT=5181 UNCACHED_PORT=5182 NGINX_PORT=5183 UNLOGGED_PORT=5184 BASELINE_PORT=5185
 
 work=$(mktemp -d /tmp/newssite-bench.XXXXXX)
 pids=()
@@ -44,6 +47,7 @@ export ConnectionStrings__News="Data Source=$work/news.db"
 export News__MediaPath="$work/media" News__KeysPath="$work/keys" News__Smtp__PickupDirectory="$work/mail"
 echo "Seeding $ARTICLES articles..." >&2
 (cd "$work/app" && dotnet NewsSite.dll seed-bulk --articles "$ARTICLES" >"$work/seed.log" 2>&1)
+(cd "$work/app" && ConnectionStrings__News="Data Source=$work/baseline.db" dotnet NewsSite.dll seed-bulk --articles "$BASELINE" >>"$work/seed.log" 2>&1)
 
 # Two instances on the same database: the site as configured (cache on), and with the page cache switched off.
 # Serilog request logging stays on, as in production: one line per request to a file.
@@ -60,6 +64,9 @@ start_site() { # port, extra environment...
 start_site $CACHED_PORT
 cached_pid=${pids[-1]}
 start_site $UNCACHED_PORT News__OutputCache=false
+# The cost of request logging on its own: the cached site with the request log's level raised above Information.
+start_site $UNLOGGED_PORT Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning
+start_site $BASELINE_PORT News__OutputCache=false ConnectionStrings__News="Data Source=$work/baseline.db"
 
 site="http://127.0.0.1:$CACHED_PORT"
 enc="Accept-Encoding: br, gzip"
@@ -72,17 +79,23 @@ word=$(curl -fs "$site$article" | grep -o '<h1[^>]*>[^<]*' | awk 'NR == 1' | sed
 search="/search?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$word")"
 
 # Page 500 of the section, or its last page when it has fewer (found by halving).
-status() { curl -s -o /dev/null -w '%{http_code}' "$site$1"; }
-page=500
-if [ "$(status "$section?page=$page")" != 200 ]; then
-  low=1 high=$page
-  while [ $((high - low)) -gt 1 ]; do
-    mid=$(((low + high) / 2))
-    if [ "$(status "$section?page=$mid")" = 200 ]; then low=$mid; else high=$mid; fi
-  done
-  page=$low
-fi
+status() { curl -s -o /dev/null -w '%{http_code}' "$1"; }
+deep_page() { # site
+  local page=500
+  if [ "$(status "$1$section?page=$page")" != 200 ]; then
+    local low=1 high=$page
+    while [ $((high - low)) -gt 1 ]; do
+      mid=$(((low + high) / 2))
+      if [ "$(status "$1$section?page=$mid")" = 200 ]; then low=$mid; else high=$mid; fi
+    done
+    page=$low
+  fi
+  echo "$page"
+}
+page=$(deep_page "$site")
 section_page="$section?page=$page"
+baseline="http://127.0.0.1:$BASELINE_PORT"
+baseline_page=$(deep_page "$baseline")
 
 # The ceiling: nginx serving the cached article's exact Brotli bytes as a static file.
 mkdir -p "$work/www"
@@ -137,6 +150,7 @@ echo "Measuring..." >&2
 uncached="http://127.0.0.1:$UNCACHED_PORT"
 measure "nginx static file (ceiling)" "http://127.0.0.1:$NGINX_PORT/article" 64
 measure "article, cached (br)" "$site$article" 64 "$enc"
+measure "article, cached, no req. log" "http://127.0.0.1:$UNLOGGED_PORT$article" 64 "$enc"
 measure "article, uncached" "$uncached$article" 64 "$enc"
 measure "article, uncached" "$uncached$article" 16 "$enc"
 measure "home, cached" "$site/" 64 "$enc"
@@ -147,6 +161,13 @@ measure "search, cached" "$site$search" 64 "$enc"
 measure "search, uncached" "$uncached$search" 64 "$enc"
 measure "news sitemap, cached" "$site/sitemap-news.xml" 64 "$enc"
 measure "RSS feed, cached" "$site/feed.xml" 64 "$enc"
+flat=()
+for row in "${results[@]}"; do
+  case $row in "home, uncached"*|"section page"*", uncached"*|"search, uncached"*) flat+=("$row") ;; esac
+done
+measure "home, uncached @$BASELINE" "$baseline/" 64 "$enc"
+measure "section p.$baseline_page, uncached @$BASELINE" "$baseline$section?page=$baseline_page" 64 "$enc"
+measure "search, uncached @$BASELINE" "$baseline$search" 64 "$enc"
 
 ceiling=$(cut -d'|' -f3 <<<"${results[0]}")
 css=$(grep -o 'href="/css/[^"]*"' <<<"$home_html" | awk 'NR == 1' | cut -d'"' -f2)
@@ -156,14 +177,23 @@ logged=$(grep -c 'HTTP GET' "$work/site-$CACHED_PORT.log" || true)
 
 echo
 echo "NewsSite benchmark: $ARTICLES articles, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), wrk -t2 -d$DURATION on 127.0.0.1"
-printf '| %-28s | %5s | %9s | %8s | %8s | %7s | %8s |\n' "what" "conns" "req/s" "p50 ms" "p99 ms" "bytes" "ceiling"
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' "------------------------------" "------:" "----------:" "---------:" "---------:" "--------:" "---------:"
+printf '| %-32s | %5s | %9s | %8s | %8s | %7s | %8s |\n' "what" "conns" "req/s" "p50 ms" "p99 ms" "bytes" "ceiling"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------------" "------:" "----------:" "---------:" "---------:" "--------:" "---------:"
 for row in "${results[@]}"; do
   IFS='|' read -r label connections rps p50 p99 bytes <<<"$row"
-  printf '| %-28s | %5s | %9.0f | %8s | %8s | %7s | %7.1f%% |\n' "$label" "$connections" "$rps" "$p50" "$p99" "$bytes" \
+  printf '| %-32s | %5s | %9.0f | %8s | %8s | %7s | %7.1f%% |\n' "$label" "$connections" "$rps" "$p50" "$p99" "$bytes" \
     "$(awk -v r="$rps" -v c="$ceiling" 'BEGIN { print 100 * r / c }')"
 done
 echo
+echo "Flat in the archive's size: uncached req/s at $BASELINE articles and at $ARTICLES (the target: at most 2x slower)"
+n=${#results[@]}
+for i in 0 1 2; do
+  IFS='|' read -r label _ big _ <<<"${flat[$i]}"
+  IFS='|' read -r small_label _ small _ <<<"${results[$((n - 3 + i))]}"
+  printf '| %-32s | %9.0f | %-32s | %9.0f | %5.2fx slower |\n' "$small_label" "$small" "$label" "$big" \
+    "$(awk -v s="$small" -v b="$big" 'BEGIN { print s / b }')"
+done
+echo
 echo "Site RSS at the end (cached instance): $((rss_kb / 1024)) MB"
-echo "Request logging: on (Serilog request logging, Information, async console sink to a file: $logged lines written)"
+echo "Request logging: on (Serilog request logging, Information, standard output in batches to a file: $logged lines written)"
 echo "Static asset $css: Cache-Control: $immutable"

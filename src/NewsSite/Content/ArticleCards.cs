@@ -29,22 +29,6 @@ public static class ArticleCards
 
     public static IQueryable<ArticleCard> NewestCards(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Select(ToCard);
-
-    /// <summary>One page of the newest cards, or null when the page is past the last one.</summary>
-    public static async Task<PagedCards?> PageAsync(
-        this IQueryable<Article> articles, int page, int pageSize, CancellationToken cancellationToken)
-    {
-        var total = await articles.CountAsync(cancellationToken);
-        var totalPages = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
-        if (page > totalPages)
-        {
-            return null;
-        }
-        var items = await articles.NewestCards()
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .ToListAsync(cancellationToken);
-        return new PagedCards(items, page, totalPages, total);
-    }
 }
 
 public static class ArticleLinks

@@ -7,13 +7,13 @@ namespace NewsSite.Content;
 
 /// <summary>
 /// Keeps several instances in step through Redis: a save on one instance is announced on a channel, and every
-/// instance (the sender too, harmlessly) re-reads the site settings, forgets its active sponsors and purges the
-/// saved tags again. That second purge matters: a page another instance rendered with its old settings between
+/// instance (the sender too, harmlessly) re-reads the site settings, drops what it holds in memory for the saved
+/// tags (<see cref="IHeldQuery"/>: sponsors, sections, most read, listing counts) and purges those tags again. That second purge matters: a page another instance rendered with its old settings between
 /// the first purge and the message would otherwise sit in the shared cache until it expires.
 /// After a lost connection everything is reloaded, since messages sent meanwhile are gone.
 /// </summary>
 public sealed partial class ClusterChanges(
-    IConnectionMultiplexer redis, IOptions<NewsOptions> options, SiteSettingsStore settings, ActiveSponsors sponsors,
+    IConnectionMultiplexer redis, IOptions<NewsOptions> options, SiteSettingsStore settings, IEnumerable<IHeldQuery> held,
     IOutputCacheStore cache, ILogger<ClusterChanges> logger) : IHostedService
 {
     private const string SettingsFlag = "settings";
@@ -70,7 +70,7 @@ public sealed partial class ClusterChanges(
             {
                 await settings.LoadAsync(CancellationToken.None);
             }
-            await ContentChanges.EvictAsync(cache, sponsors, [.. message.Where(m => m != SettingsFlag)], CancellationToken.None);
+            await ContentChanges.EvictAsync(cache, held, [.. message.Where(m => m != SettingsFlag)], CancellationToken.None);
         }
         catch (Exception ex) when (ex is RedisException or System.Data.Common.DbException or InvalidOperationException or TimeoutException)
         {

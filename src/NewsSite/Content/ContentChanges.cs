@@ -7,11 +7,12 @@ namespace NewsSite.Content;
 /// Purges the page cache after every save that changes what readers see, wherever it happens (the newsroom,
 /// the scheduler, a command): one place, so a new admin page cannot forget it. An article evicts its own page and
 /// the lists; anything else shown on every page (sections, tags, authors, sponsors, settings) evicts everything.
-/// Counters and other tables leave the cache alone: most-read refreshes with the cache's expiry.
-/// With several instances (Redis configured) the others are told too.
+/// What pages hold in memory (<see cref="IHeldQuery"/>) is dropped with its tag. Counters and other tables
+/// leave the cache alone: most-read refreshes with the cache's expiry. With several instances (Redis configured)
+/// the others are told too.
 /// </summary>
 public sealed class ContentChanges(
-    IOutputCacheStore cache, ActiveSponsors sponsors, SiteSettingsStore settings, ClusterChanges? cluster = null)
+    IOutputCacheStore cache, IEnumerable<IHeldQuery> held, SiteSettingsStore settings, ClusterChanges? cluster = null)
     : AfterSaveInterceptor<ContentChanges.Pending>
 {
     public sealed record Pending(IReadOnlyList<string> Tags, SiteSettings? Settings);
@@ -34,19 +35,20 @@ public sealed class ContentChanges(
         {
             settings.Use(saved);
         }
-        await EvictAsync(cache, sponsors, pending.Tags, cancellationToken);
+        await EvictAsync(cache, held, pending.Tags, cancellationToken);
         if (cluster is not null)
         {
             await cluster.PublishAsync(pending.Tags, pending.Settings is not null);
         }
     }
 
-    /// <summary>Purges the cached pages of <paramref name="tags"/>; a change shown on every page also reloads the active sponsors.</summary>
-    public static async Task EvictAsync(IOutputCacheStore cache, ActiveSponsors sponsors, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    /// <summary>Purges the cached pages of <paramref name="tags"/> and drops what is held in memory with them.</summary>
+    public static async Task EvictAsync(
+        IOutputCacheStore cache, IEnumerable<IHeldQuery> held, IReadOnlyList<string> tags, CancellationToken cancellationToken)
     {
-        if (tags.Contains(PageCache.Public))
+        foreach (var query in held.Where(q => tags.Contains(q.PurgedWith)))
         {
-            sponsors.Invalidate();
+            query.Invalidate();
         }
         foreach (var tag in tags)
         {

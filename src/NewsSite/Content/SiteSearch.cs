@@ -17,7 +17,7 @@ public interface ISearchIndex
 
     Task RemoveAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken = default);
 
-    /// <summary>One page of live articles matching <paramref name="query"/>, best first, newest among equals.</summary>
+    /// <summary>One page of live articles matching <paramref name="query"/>, best first, newest among equals; of the newest <see cref="SearchPage.RankedMatches"/> matches only.</summary>
     Task<SearchPage> SearchAsync(string query, int page, int pageSize, CancellationToken cancellationToken = default);
 
     /// <summary>Empties the index and fills it again from every article; returns how many were indexed.</summary>
@@ -30,7 +30,15 @@ public interface ISearchIndex
 /// </summary>
 public sealed record SearchHit(int ArticleId, double Score, string Snippet);
 
-public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int Total);
+/// <summary>One page of hits, and how many there are in all (at most <see cref="RankedMatches"/>).</summary>
+public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int Total)
+{
+    /// <summary>
+    /// Only the newest this many matches are ranked and paged: a word found in most of a 100,000-story archive
+    /// then costs what a rare one does, and a reader looking for news finds the recent stories about it.
+    /// </summary>
+    public const int RankedMatches = 1000;
+}
 
 /// <summary>What the index stores of an article: its words as plain, normalized text.</summary>
 public sealed record SearchDocument(int Id, string Title, string Summary, string Body)

@@ -21,17 +21,24 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
                       WHERE a.Status IN ($draft, $inReview, $scheduled) OR (a.Status = $published AND a.PublishedAt > $now))
         """;
 
+    // The newest SearchPage.RankedMatches matches, walked from the end of the doclist: the lowest rowid among them
+    // bounds the ranking and the count, so a word in every story costs what a rare one does.
+    private const string PoolStartSql = $"""
+        SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH $match AND {NotLive}
+        ORDER BY rowid DESC LIMIT 1 OFFSET $last
+        """;
+
     // bm25() ranks in the FTS scan itself (titles weigh most, then summaries, then bodies); SQLite keeps only the
     // top rows while sorting. Ties go to the newer article (higher id), and the page is ordered by publish time
     // among equal scores when its cards are loaded.
     private const string SearchSql = $"""
         SELECT rowid, bm25(ArticleSearch, 10.0, 4.0, 1.0) AS Score
-        FROM ArticleSearch WHERE ArticleSearch MATCH $match AND {NotLive}
+        FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid >= $from AND {NotLive}
         ORDER BY Score, rowid DESC
         LIMIT $take OFFSET $skip
         """;
 
-    private const string CountSql = $"SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $match AND {NotLive}";
+    private const string CountSql = $"SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid >= $from AND {NotLive}";
 
     // Snippets only for the page's rows, with the match evaluated once for all of them rather than once per row.
     private const string SnippetSql = """
@@ -56,10 +63,17 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            long from;
+            await using (var poolStart = Command(PoolStartSql))
+            {
+                AddFilter(poolStart, match, from: 0);
+                poolStart.Parameters.AddWithValue("$last", SearchPage.RankedMatches - 1);
+                from = await poolStart.ExecuteScalarAsync(cancellationToken) is long rowid ? rowid : 0;
+            }
             var ranked = new List<(int Id, double Score)>();
             await using (var command = Command(SearchSql))
             {
-                AddFilter(command, match);
+                AddFilter(command, match, from);
                 command.Parameters.AddWithValue("$take", pageSize);
                 command.Parameters.AddWithValue("$skip", (long)(page - 1) * pageSize);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -71,7 +85,7 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
             int total;
             await using (var count = Command(CountSql))
             {
-                AddFilter(count, match);
+                AddFilter(count, match, from);
                 total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
             }
             var snippets = new Dictionary<int, string>();
@@ -151,9 +165,10 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
         return match.ToString();
     }
 
-    private void AddFilter(SqliteCommand command, string match)
+    private void AddFilter(SqliteCommand command, string match, long from)
     {
         command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$from", from);
         // Each status by name, so SQLite reads them from the (Status, PublishedAt) index.
         command.Parameters.AddWithValue("$draft", (int)ArticleStatus.Draft);
         command.Parameters.AddWithValue("$inReview", (int)ArticleStatus.InReview);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace NewsSite.Pages;
 
 /// <summary>What the section, tag and author pages share: a paginated list of live stories under a heading.</summary>
-public abstract class ListingModel(NewsDbContext db, SiteClock clock, IOptions<NewsOptions> options) : PageModel
+public abstract class ListingModel(NewsDbContext db, SiteClock clock, IOptions<NewsOptions> options, ListingCounts counts) : PageModel
 {
     protected NewsDbContext Db => db;
 
@@ -32,9 +32,15 @@ public abstract class ListingModel(NewsDbContext db, SiteClock clock, IOptions<N
         {
             return NotFound();
         }
-        var cards = await articles.AsNoTracking().Live(clock.UtcNow)
-            .PageAsync(page, options.Value.PageSize, ct);
-        return cards is null ? NotFound() : Show(heading, description, basePath, cards);
+        var live = articles.AsNoTracking().Live(clock.UtcNow);
+        var total = await counts.GetAsync(basePath, live.CountAsync, ct);
+        var totalPages = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
+        if (page > totalPages)
+        {
+            return NotFound();
+        }
+        var items = await live.NewestCards().Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return Show(heading, description, basePath, new PagedCards(items, page, totalPages, total));
     }
 
     /// <summary>Shows one page of cards found some other way (the search index does its own paging).</summary>

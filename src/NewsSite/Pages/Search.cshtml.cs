@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 namespace NewsSite.Pages;
 
 /// <summary>Full-text search that folds Arabic spelling variants; results as the shared listing, each with its highlighted snippet.</summary>
-public sealed class SearchModel(NewsDbContext db, SiteClock clock, IOptions<NewsOptions> options, ISearchIndex index)
-    : ListingModel(db, clock, options)
+public sealed class SearchModel(NewsDbContext db, SiteClock clock, IOptions<NewsOptions> options, ListingCounts counts, ISearchIndex index)
+    : ListingModel(db, clock, options, counts)
 {
     public const int MaxQueryLength = SearchTerms.MaxQueryLength;
 

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
+using NewsSite.Data;
 using NewsSite.Domain;
 using NewsSite.Tests.Builders;
 
@@ -44,6 +46,31 @@ public sealed class ListingTests(NewsSiteFactory factory) : IClassFixture<NewsSi
             Assert.Equal(url + "?page=2", page3.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
             Assert.Null(page3.QuerySelector("a[rel=next]"));
         }
+    }
+
+    [Fact]
+    public async Task A_story_published_or_unpublished_changes_the_page_count_at_once()
+    {
+        var (sectionUrl, tagUrl, authorUrl, articles) = await SeedTwelveAsync();
+        using var client = factory.CreateReader();
+        var urls = new[] { sectionUrl, tagUrl, authorUrl };
+        async Task<HttpStatusCode[]> ThirdPagesAsync() =>
+            await Task.WhenAll(urls.Select(async url => (await client.GetAsync(new Uri(url + "?page=3", UriKind.Relative))).StatusCode));
+        Task ChangeAsync(Func<NewsDbContext, Task> change) => factory.QueryAsync(async db =>
+        {
+            await change(db);
+            return await db.SaveChangesAsync();
+        });
+        Assert.All(await ThirdPagesAsync(), status => Assert.Equal(HttpStatusCode.OK, status));
+
+        // Twelve stories in pages of five: ten leave no third page, the draft published makes one again.
+        var unpublished = articles.Take(2).Select(a => a.Id).ToList();
+        await ChangeAsync(async db => (await db.Articles.Where(a => unpublished.Contains(a.Id)).ToListAsync()).ForEach(a => a.Unpublish()));
+        Assert.All(await ThirdPagesAsync(), status => Assert.Equal(HttpStatusCode.NotFound, status));
+
+        await ChangeAsync(async db => (await db.Articles.SingleAsync(a => a.Title == "مسودة في القسم" && a.SectionId == articles[0].SectionId))
+            .Publish(DateTime.UtcNow.AddHours(-30)));
+        Assert.All(await ThirdPagesAsync(), status => Assert.Equal(HttpStatusCode.OK, status));
     }
 
     [Theory]

@@ -56,6 +56,30 @@ public sealed class SearchTests(NewsSiteFactory factory) : IClassFixture<NewsSit
     }
 
     [Fact]
+    public async Task A_word_in_more_stories_than_are_ranked_finds_the_newest_of_them_and_a_narrower_query_the_older()
+    {
+        var tag = Tag();
+        var (section, author) = (Build.Section(), Build.Author());
+        // The best match by far, and the oldest: the word in its title. Then more weak matches than are ranked.
+        // (Saved first, it gets the lowest id.)
+        var oldest = Build.Article(section, author, title: $"{tag} {tag} ذكرى المعرض القديم", markdown: tag).Published(DateTime.UtcNow.AddDays(-30));
+        var newer = Enumerable.Range(0, SearchPage.RankedMatches)
+            .Select(i => Build.Article(section, author, title: $"خبر رقم {i}", markdown: $"ورد فيه {tag} مرة.").Published(DateTime.UtcNow.AddMinutes(-i)));
+        await factory.SaveAsync([oldest, .. newer]);
+
+        var (_, first) = await SearchAsync(tag);
+        using var client = factory.CreateReader();
+        var lastPage = SearchPage.RankedMatches / 5;
+        var (last, _) = await NewsSiteFactory.GetPageAsync(client, $"/search?q={tag}&page={lastPage}");
+        var beyond = await client.GetAsync(new Uri($"/search?q={tag}&page={lastPage + 1}", UriKind.Relative));
+
+        Assert.DoesNotContain(UrlOf(oldest), first.QuerySelectorAll(".card-title a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(HttpStatusCode.OK, last.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, beyond.StatusCode);
+        Assert.Equal([oldest.Title], await TitlesAsync($"{tag} المعرض"));
+    }
+
+    [Fact]
     public async Task Drafts_scheduled_and_future_stories_are_never_found()
     {
         var tag = Tag();

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace NewsSite.Pages.Tags;
 
-public sealed class DetailsModel(NewsDbContext db, SiteClock clock, IOptions<NewsOptions> options)
-    : ListingModel(db, clock, options)
+public sealed class DetailsModel(NewsDbContext db, SiteClock clock, IOptions<NewsOptions> options, ListingCounts counts)
+    : ListingModel(db, clock, options, counts)
 {
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
