@@ -22,10 +22,13 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36";
 
     /// <summary>The store this test run is about: NEWS_TEST_BACKEND = sqlite (the default) or postgres.</summary>
-    public static readonly NewsDatabase RunBackend =
-        string.Equals(Environment.GetEnvironmentVariable("NEWS_TEST_BACKEND"), "postgres", StringComparison.OrdinalIgnoreCase)
-            ? NewsDatabase.Postgres
-            : NewsDatabase.Sqlite;
+    public static readonly NewsDatabase RunBackend = Environment.GetEnvironmentVariable("NEWS_TEST_BACKEND")?.ToUpperInvariant() switch
+    {
+        null or "" or "SQLITE" => NewsDatabase.Sqlite,
+        "POSTGRES" => NewsDatabase.Postgres,
+        // A typo must not pass as a green run on the default store.
+        var other => throw new InvalidOperationException($"NEWS_TEST_BACKEND is '{other}': use sqlite or postgres."),
+    };
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"newssite-tests-{Guid.NewGuid():N}.db");
 
