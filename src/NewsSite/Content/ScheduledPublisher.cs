@@ -34,22 +34,6 @@ public sealed partial class ScheduledPublisher(
     /// </summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
-        // Another publisher (this site's own timer, another instance) or an editor saved one of them first: the whole
-        // batch is rolled back, so read what is still due and try again rather than fail or publish twice.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await PublishDueOnceAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-            }
-        }
-    }
-
-    private async Task<int> PublishDueOnceAsync(CancellationToken cancellationToken)
-    {
         var now = time.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
