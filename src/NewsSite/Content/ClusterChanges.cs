@@ -42,8 +42,18 @@ public sealed partial class ClusterChanges(
     }
 
     /// <summary>Tells every instance that a save changed <paramref name="tags"/> (and the settings, when <paramref name="settingsSaved"/>).</summary>
-    public Task PublishAsync(IReadOnlyList<string> tags, bool settingsSaved) =>
-        redis.GetSubscriber().PublishAsync(Channel, string.Join(' ', settingsSaved ? [SettingsFlag, .. tags] : tags));
+    public async Task PublishAsync(IReadOnlyList<string> tags, bool settingsSaved)
+    {
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(Channel, string.Join(' ', settingsSaved ? [SettingsFlag, .. tags] : tags));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // The save itself is done: the editor gets no error for the announcement.
+            LogPublishFailed(logger, ex);
+        }
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -77,6 +87,9 @@ public sealed partial class ClusterChanges(
             LogApplyFailed(logger, ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A save could not be announced to the other instances: they may show what it changed only later (held values and cached pages on expiry, settings on the next announced save)")]
+    private static partial void LogPublishFailed(ILogger logger, Exception ex);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A change announced by another instance could not be applied here")]
     private static partial void LogApplyFailed(ILogger logger, Exception ex);
