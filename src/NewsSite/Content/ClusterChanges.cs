@@ -28,7 +28,8 @@ public sealed partial class ClusterChanges(
             return;
         }
         var redisOptions = ConfigurationOptions.Parse(connectionString);
-        // Keep trying in the background rather than refuse to start while Redis restarts.
+        // Reconnects by itself after Redis restarts. Redis is required while configured (the key ring and the page cache live
+        // there): an instance cannot start without it, and requests that reach it fail while it is away.
         redisOptions.AbortOnConnectFail = false;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
         services.AddStackExchangeRedisOutputCache(_ => { });
