@@ -59,6 +59,8 @@ public static class NewsSiteServices
 
         // The page cache: whole reader pages, compressed once (Brotli or gzip, fastest) and stored that way; purged by tag on every content save.
         services.AddOutputCache();
+        // Several instances behind one address: with ConnectionStrings:Redis the page cache, the key ring and the news of every save are shared.
+        ClusterChanges.AddWhenConfigured(services, builder.Configuration);
         // What reader pages hold in memory, each also an IHeldQuery that ContentChanges drops on a save.
         AddHeld<ActiveSponsors>(services);
         AddHeld<Pages.Components.SectionNavViewComponent.Sections>(services);
@@ -75,11 +77,14 @@ public static class NewsSiteServices
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
 
-        // The newsletter: signed links (keys kept with the data, so links in mail survive restarts), mail queued off the request, SMTP if configured, else .eml files.
+        // The newsletter: signed links (keys kept with the data, so links in mail survive restarts; in Redis when configured, so every
+        // instance reads sign-in cookies and antiforgery tokens of the others), mail queued off the request, SMTP if configured, else .eml files.
         services.AddDataProtection().SetApplicationName("NewsSite");
-        services.AddOptions<KeyManagementOptions>().Configure<Microsoft.Extensions.Options.IOptions<NewsOptions>, IHostEnvironment, ILoggerFactory>(
-            (o, news, environment, logs) => o.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.GetFullPath(news.Value.KeysPath, environment.ContentRootPath)), logs));
+        services.AddOptions<KeyManagementOptions>().Configure<Microsoft.Extensions.Options.IOptions<NewsOptions>, IHostEnvironment, IServiceProvider>(
+            (o, news, environment, provider) => o.XmlRepository = provider.GetService<StackExchange.Redis.IConnectionMultiplexer>() is { } redis
+                ? new Microsoft.AspNetCore.DataProtection.StackExchangeRedis.RedisXmlRepository(() => redis.GetDatabase(), news.Value.RedisPrefix + "dataprotection-keys")
+                : new FileSystemXmlRepository(
+                    new DirectoryInfo(Path.GetFullPath(news.Value.KeysPath, environment.ContentRootPath)), provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<NewsletterTokens>();
         services.AddSingleton<NewsletterMail>();
         services.AddSingleton<IMailSender>(provider =>

@@ -48,6 +48,8 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
 
     public NewsDatabase Backend { get; }
 
+    public string RedisPrefix { get; } = $"newssite-test-{Guid.NewGuid():N}:";
+
     // Uploads go to a folder of their own, not into the project's App_Data.
     private readonly string _mediaPath = Path.Combine(Path.GetTempPath(), $"newssite-tests-media-{Guid.NewGuid():N}");
 
@@ -61,6 +63,12 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("News:Database", Backend.ToString());
         builder.UseSetting("ConnectionStrings:News", _connectionString.Value);
         builder.UseSetting("News:MediaPath", _mediaPath);
+        // With NEWS_TEST_REDIS set the whole suite runs on Redis too: page cache, key ring, save announcements; keys of this factory's own.
+        if (Environment.GetEnvironmentVariable("NEWS_TEST_REDIS") is { Length: > 0 } redis)
+        {
+            builder.UseSetting("ConnectionStrings:Redis", redis);
+            builder.UseSetting("News:RedisPrefix", RedisPrefix);
+        }
         builder.UseSetting("News:Smtp:PickupDirectory", MailFolder);
         builder.UseSetting("News:KeysPath", _keysPath);
         builder.UseSetting("News:DemoContent", "false");
@@ -199,6 +207,10 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (Environment.GetEnvironmentVariable("NEWS_TEST_REDIS") is { Length: > 0 } redis)
+        {
+            await RedisTestKeys.RemoveAsync(redis, RedisPrefix);
+        }
         if (Backend == NewsDatabase.Postgres && _connectionString.IsValueCreated)
         {
             PostgresTestDatabases.Drop(_connectionString.Value);

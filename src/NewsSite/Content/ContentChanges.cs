@@ -8,9 +8,11 @@ namespace NewsSite.Content;
 /// the scheduler, a command): one place, so a new admin page cannot forget it. An article evicts its own page and
 /// the lists; anything else shown on every page (sections, tags, authors, sponsors, settings) evicts everything.
 /// What pages hold in memory (<see cref="IHeldQuery"/>) is dropped with its tag. Counters and other tables
-/// leave the cache alone: most-read refreshes with the cache's expiry.
+/// leave the cache alone: most-read refreshes with the cache's expiry. With several instances (Redis configured)
+/// the others are told too.
 /// </summary>
-public sealed class ContentChanges(IOutputCacheStore cache, IEnumerable<IHeldQuery> held, SiteSettingsStore settings)
+public sealed class ContentChanges(
+    IOutputCacheStore cache, IEnumerable<IHeldQuery> held, SiteSettingsStore settings, ClusterChanges? cluster = null)
     : AfterSaveInterceptor<ContentChanges.Pending>
 {
     public sealed record Pending(IReadOnlyList<string> Tags, SiteSettings? Settings);
@@ -33,7 +35,17 @@ public sealed class ContentChanges(IOutputCacheStore cache, IEnumerable<IHeldQue
         {
             settings.Use(saved);
         }
-        var tags = pending.Tags;
+        await EvictAsync(cache, held, pending.Tags, cancellationToken);
+        if (cluster is not null)
+        {
+            await cluster.PublishAsync(pending.Tags, pending.Settings is not null);
+        }
+    }
+
+    /// <summary>Purges the cached pages of <paramref name="tags"/> and drops what is held in memory with them.</summary>
+    public static async Task EvictAsync(
+        IOutputCacheStore cache, IEnumerable<IHeldQuery> held, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
         foreach (var query in held.Where(q => tags.Contains(q.PurgedWith)))
         {
             query.Invalidate();

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace NewsSite.Content;
 
@@ -47,7 +49,8 @@ public sealed partial class DailyCounter(IServiceScopeFactory scopes, TimeProvid
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var ((kind, id, day), count) in batch)
+            // The same order on every instance, so two flushes of the same rows never wait on each other crosswise (deadlock).
+            foreach (var ((kind, id, day), count) in batch.OrderBy(b => b.Key))
             {
                 await AddAsync(db, kind, id, day, count, cancellationToken);
             }
@@ -66,47 +69,42 @@ public sealed partial class DailyCounter(IServiceScopeFactory scopes, TimeProvid
         }
     }
 
-    // Additive update first, insert when the day has no row yet: safe with several writers.
-    private static async Task AddAsync(NewsDbContext db, CountKind kind, int id, DateOnly day, long count, CancellationToken ct)
+    // One statement per day row, insert-or-add (SQLite and PostgreSQL share the ON CONFLICT syntax): two instances flushing
+    // the same new row at once both land, neither fails, nothing is counted twice. A row counted for an item deleted
+    // since is skipped by the EXISTS.
+    private static Task<int> AddAsync(NewsDbContext db, CountKind kind, int id, DateOnly day, long count, CancellationToken ct)
     {
-        if (await AddToExistingDayAsync(db, kind, id, day, count, ct) > 0)
+        var (table, owner, counted) = kind switch
         {
-            return;
-        }
-        var exists = kind == CountKind.ArticleView
-            ? await db.Articles.AnyAsync(a => a.Id == id, ct)
-            : await db.Sponsors.AnyAsync(s => s.Id == id, ct);
-        if (!exists)
-        {
-            return; // deleted since it was counted
-        }
-        db.Add(NewDay(kind, id, day, count));
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-    }
-
-    private static Task<int> AddToExistingDayAsync(NewsDbContext db, CountKind kind, int id, DateOnly day, long count, CancellationToken ct)
-    {
-        var sponsorDay = db.SponsorDailyStats.Where(s => s.SponsorId == id && s.Day == day);
-        return kind switch
-        {
-            CountKind.ArticleView => db.ArticleDailyViews.Where(v => v.ArticleId == id && v.Day == day)
-                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Views, v => v.Views + count), ct),
-            CountKind.SponsorImpression => sponsorDay
-                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Impressions, v => v.Impressions + count), ct),
-            CountKind.SponsorClick => sponsorDay
-                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Clicks, v => v.Clicks + count), ct),
+            CountKind.ArticleView => (typeof(ArticleDailyViews), typeof(Article), nameof(ArticleDailyViews.Views)),
+            CountKind.SponsorImpression => (typeof(SponsorDailyStats), typeof(Sponsor), nameof(SponsorDailyStats.Impressions)),
+            CountKind.SponsorClick => (typeof(SponsorDailyStats), typeof(Sponsor), nameof(SponsorDailyStats.Clicks)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
+        return db.Database.ExecuteSqlRawAsync(UpsertSql(db, table, owner, counted), [id, day, count], ct);
     }
 
-    private static object NewDay(CountKind kind, int id, DateOnly day, long count) => kind switch
+    // Built from the model, so table and column names follow whatever the store's conventions made of them.
+    private static string UpsertSql(NewsDbContext db, Type tableType, Type ownerType, string countedProperty)
     {
-        CountKind.ArticleView => new ArticleDailyViews { ArticleId = id, Day = day, Views = count },
-        CountKind.SponsorImpression => new SponsorDailyStats { SponsorId = id, Day = day, Impressions = count },
-        CountKind.SponsorClick => new SponsorDailyStats { SponsorId = id, Day = day, Clicks = count },
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+        var sql = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+        var entity = db.Model.FindEntityType(tableType)!;
+        var owner = db.Model.FindEntityType(ownerType)!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var ownerTable = StoreObjectIdentifier.Table(owner.GetTableName()!, owner.GetSchema());
+        string Column(IReadOnlyProperty p, StoreObjectIdentifier t) => sql.DelimitIdentifier(p.GetColumnName(t)!);
+
+        var keys = entity.FindPrimaryKey()!.Properties; // (owner id, day), in that order
+        var counts = entity.GetProperties().Where(p => !p.IsPrimaryKey()).ToList();
+        var target = Column(entity.FindProperty(countedProperty)!, table);
+        var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
+        return $$"""
+            INSERT INTO {{tableName}} ({{string.Join(", ", keys.Concat(counts).Select(p => Column(p, table)))}})
+            SELECT {0}, {1}, {{string.Join(", ", counts.Select(p => p.Name == countedProperty ? "{2}" : "0"))}}
+            WHERE EXISTS (SELECT 1 FROM {{sql.DelimitIdentifier(ownerTable.Name, ownerTable.Schema)}} WHERE {{Column(owner.FindPrimaryKey()!.Properties[0], ownerTable)}} = {0})
+            ON CONFLICT ({{string.Join(", ", keys.Select(p => Column(p, table)))}}) DO UPDATE SET {{target}} = {{tableName}}.{{target}} + excluded.{{target}}
+            """;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not flush {Keys} daily counters; they are kept for the next flush")]
     private static partial void LogFlushFailed(ILogger logger, Exception ex, int keys);

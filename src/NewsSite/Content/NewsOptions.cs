@@ -52,6 +52,9 @@ public sealed class NewsOptions
     /// <summary>The Data Protection key ring (it signs login cookies and newsletter links): kept, so links in mail survive restarts and deploys.</summary>
     public string KeysPath { get; set; } = "App_Data/keys";
 
+    /// <summary>Prefix of every Redis key and channel (with ConnectionStrings:Redis set), so several sites can share one Redis.</summary>
+    public string RedisPrefix { get; set; } = "newssite:";
+
     /// <summary>Proxies whose X-Forwarded-For/-Proto are believed (IP addresses); none by default.</summary>
     public string[] TrustedProxies { get; set; } = [];
 

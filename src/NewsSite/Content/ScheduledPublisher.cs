@@ -27,42 +27,41 @@ public sealed partial class ScheduledPublisher(
         while (await WaitAsync(timer, stoppingToken));
     }
 
-    /// <summary>Publishes every scheduled article that is due now; returns how many went live.</summary>
+    /// <summary>
+    /// Publishes every scheduled article that is due now; returns how many this call put live. Each is saved on its own,
+    /// guarded by its version: when several instances (or an editor) save the same article at once exactly one save
+    /// lands, and only that one writes the audit entry and purges the cache; the others change nothing.
+    /// </summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
-    {
-        // Another publisher (this site's own timer, another instance) or an editor saved one of them first: the whole
-        // batch is rolled back, so read what is still due and try again rather than fail or publish twice.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await PublishDueOnceAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-            }
-        }
-    }
-
-    private async Task<int> PublishDueOnceAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         var due = await db.Articles
             .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
+            .Select(a => a.Id)
             .ToListAsync(cancellationToken);
-        foreach (var article in due)
+        var published = 0;
+        foreach (var id in due)
         {
-            article.PublishIfDue(now);
+            db.ChangeTracker.Clear();
+            var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+            if (article is null || !article.PublishIfDue(now))
+            {
+                continue; // deleted, or published or rescheduled by someone else since the query
+            }
             db.Record(null, "المجدول", now, "publish", "Article", article.Id, "نُشر في موعده المجدول");
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                published++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                LogLostRace(logger, id);
+            }
         }
-        if (due.Count > 0)
-        {
-            // An editor saving the same article at this moment gets a conflict, not a silent overwrite.
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        return due.Count;
+        return published;
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
@@ -76,6 +75,9 @@ public sealed partial class ScheduledPublisher(
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Article {Id} was saved elsewhere (another instance or an editor) while being published; left as that save made it")]
+    private static partial void LogLostRace(ILogger logger, int id);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Publishing scheduled articles failed; trying again at the next tick")]
     private static partial void LogFailed(ILogger logger, Exception ex);

@@ -66,19 +66,32 @@ public sealed class ScheduledPublisherTests(ClockedSiteFactory factory) : IClass
     }
 
     [Fact]
-    public async Task Publishers_running_at_once_publish_an_article_once_without_failing()
+    public async Task Publishers_running_at_once_publish_each_due_article_exactly_once()
     {
-        var due = Build.Article(title: "خبر ينشره ناشران معًا");
-        due.Schedule(factory.Time.GetUtcNow().UtcDateTime.AddMinutes(-1));
-        await factory.SaveAsync(due);
-        var publisher = factory.Services.GetRequiredService<ScheduledPublisher>();
+        // As several instances would: separate publishers, each with its own context, against the same database.
+        const int Due = 12;
+        var section = Build.Section();
+        var author = Build.Author();
+        var articles = Enumerable.Range(1, Due).Select(i =>
+        {
+            var article = Build.Article(section, author, title: $"خبر مجدول رقم {i}");
+            article.Schedule(factory.Time.GetUtcNow().UtcDateTime.AddMinutes(-i));
+            return article;
+        }).ToList();
+        await factory.SaveAsync([.. articles]);
+        var publishers = Enumerable.Range(0, 4)
+            .Select(_ => ActivatorUtilities.CreateInstance<ScheduledPublisher>(factory.Services))
+            .ToList();
 
-        // As two instances' timers would: both read the article as due, the second save meets the first one's version.
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => publisher.PublishDueAsync(CancellationToken.None))));
+        var published = await Task.WhenAll(publishers.Select(p => Task.Run(() => p.PublishDueAsync(CancellationToken.None))));
 
-        Assert.Equal(ArticleStatus.Published, await StatusOfAsync(due.Id));
-        var subjectId = due.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(1, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "publish" && e.SubjectId == subjectId)));
+        Assert.Equal(Due, published.Sum());
+        var ids = articles.Select(a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Due, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "publish" && ids.Contains(e.SubjectId!))));
+        foreach (var article in articles)
+        {
+            Assert.Equal(ArticleStatus.Published, await StatusOfAsync(article.Id));
+        }
     }
 
     private Task<ArticleStatus> StatusOfAsync(int id) =>

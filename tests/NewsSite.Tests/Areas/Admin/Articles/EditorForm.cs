@@ -22,9 +22,9 @@ internal static class EditorForm
         return FieldsOf(page);
     }
 
-    public static Dictionary<string, string> FieldsOf(IHtmlDocument page)
+    public static Dictionary<string, string> FieldsOf(IHtmlDocument page, string formSelector = "form#article-form")
     {
-        var form = page.QuerySelector("form#article-form")!;
+        var form = page.QuerySelector(formSelector)!;
         var fields = new Dictionary<string, string>();
         foreach (var element in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
         {
