@@ -114,7 +114,9 @@ deep_page() { # site
 page=$(deep_page "$site")
 section_page="$section?page=$page"
 baseline="http://127.0.0.1:$BASELINE_PORT"
+# The small archive's deepest full page: its last page may hold a card or two, which would flatter it.
 baseline_page=$(deep_page "$baseline")
+[ "$baseline_page" -gt 1 ] && baseline_page=$((baseline_page - 1))
 
 # The ceiling: nginx serving the cached article's exact Brotli bytes as a static file.
 mkdir -p "$work/www"

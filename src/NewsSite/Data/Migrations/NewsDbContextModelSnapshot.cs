@@ -234,13 +234,13 @@ namespace NewsSite.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "PublishedAt");
-
                     b.HasIndex("Status", "UpdatedAt");
 
-                    b.HasIndex("AuthorId", "Status", "PublishedAt");
+                    b.HasIndex("Status", "PublishedAt", "Id");
 
-                    b.HasIndex("SectionId", "Status", "PublishedAt");
+                    b.HasIndex("AuthorId", "Status", "PublishedAt", "Id");
+
+                    b.HasIndex("SectionId", "Status", "PublishedAt", "Id");
 
                     b.ToTable("Articles");
                 });

@@ -8,7 +8,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace NewsSite.Data.Migrations.Postgres
+namespace NewsSite.Data.Migrations
 {
     [DbContext(typeof(PostgresNewsDbContext))]
     partial class PostgresNewsDbContextModelSnapshot : ModelSnapshot
@@ -245,13 +245,13 @@ namespace NewsSite.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "PublishedAt");
-
                     b.HasIndex("Status", "UpdatedAt");
 
-                    b.HasIndex("AuthorId", "Status", "PublishedAt");
+                    b.HasIndex("Status", "PublishedAt", "Id");
 
-                    b.HasIndex("SectionId", "Status", "PublishedAt");
+                    b.HasIndex("AuthorId", "Status", "PublishedAt", "Id");
+
+                    b.HasIndex("SectionId", "Status", "PublishedAt", "Id");
 
                     b.ToTable("Articles");
                 });
