@@ -37,23 +37,10 @@ psql_admin() { PGPASSWORD=$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$BENCH_PO
 drop_database() { psql_admin "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
-# wrk and nginx-light are Debian packages.
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v nginx >/dev/null || missing+=(nginx-light)
-if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-
-echo "Publishing Release..." >&2
-dotnet publish src/NewsSite -c Release -o "$work/app" -v q -nologo >/dev/null
-
-export ASPNETCORE_ENVIRONMENT=Production
-# Plain HTTP on loopback: no HTTPS redirection for the benchmark (a real deployment keeps it on).
-export News__RequireHttps=false
-# One client (wrk) on one address: lift the per-IP limits or every search after the 60th is a 429.
-export News__RateLimits__Search__PermitLimit=1000000000
-export News__RateLimits__Go__PermitLimit=1000000000
+source tests/loopback.sh
+need_packages wrk:wrk nginx:nginx-light
+publish_release
+loopback_environment
 if [ "$STORE" = postgres ]; then
   export News__Database=Postgres ConnectionStrings__Redis="$BENCH_REDIS"
   main_db="$BENCH_POSTGRES;Database=newssite_bench" base_db="$BENCH_POSTGRES;Database=newssite_bench_baseline"
@@ -63,7 +50,6 @@ else
   main_db="Data Source=$work/news.db" base_db="Data Source=$work/baseline.db"
 fi
 export ConnectionStrings__News="$main_db"
-export News__MediaPath="$work/media" News__KeysPath="$work/keys" News__Smtp__PickupDirectory="$work/mail"
 echo "Seeding $ARTICLES articles..." >&2
 (cd "$work/app" && dotnet NewsSite.dll seed-bulk --articles "$ARTICLES" >"$work/seed.log" 2>&1)
 (cd "$work/app" && ConnectionStrings__News="$base_db" dotnet NewsSite.dll seed-bulk --articles "$BASELINE" >>"$work/seed.log" 2>&1)

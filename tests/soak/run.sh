@@ -30,24 +30,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# wrk and sqlite3 are Debian packages.
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v sqlite3 >/dev/null || missing+=(sqlite3)
-if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-
-echo "Publishing Release..." >&2
-dotnet publish src/NewsSite -c Release -o "$work/app" -v q -nologo >/dev/null
-
-export ASPNETCORE_ENVIRONMENT=Production
-# Plain HTTP on loopback (a real deployment keeps HTTPS on); one client address, so the per-IP search and /go limits are lifted.
-export News__RequireHttps=false
-export News__RateLimits__Search__PermitLimit=1000000000
-export News__RateLimits__Go__PermitLimit=1000000000
+source tests/loopback.sh
+need_packages wrk:wrk sqlite3:sqlite3
+publish_release
+loopback_environment
 export ConnectionStrings__News="Data Source=$work/news.db"
-export News__MediaPath="$work/media" News__KeysPath="$work/keys" News__Smtp__PickupDirectory="$work/mail"
 # Views are written every minute instead of every 10 s, so the graceful stop usually has counts in memory to write.
 export News__ViewFlushSeconds=60
 admin_email=soak-editor@example.com
