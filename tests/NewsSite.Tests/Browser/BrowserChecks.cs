@@ -153,9 +153,9 @@ public sealed class BrowserChecks : IAsyncLifetime, IDisposable
     {
         var missing = new List<string>();
         var node = Run("node", "--version");
-        if (node is null || !int.TryParse(node.TrimStart('v').Split('.')[0], out var major) || major < 20)
+        if (node is null || !int.TryParse(node.TrimStart('v').Split('.')[0], out var major) || major < 18)
         {
-            missing.Add($"Node.js 20 or newer (`node --version`: {node ?? "not found"})");
+            missing.Add($"Node.js 18 or newer (`node --version`: {node ?? "not found"})");
         }
         if (!Directory.Exists(Path.Combine(packageFolder, "node_modules", "playwright-core"))
             || !Directory.Exists(Path.Combine(packageFolder, "node_modules", "axe-core"))
