@@ -64,3 +64,13 @@ public static class SqliteStore
         return builder.ToString();
     }
 }
+
+/// <summary>
+/// For <c>dotnet ef migrations add X --context NewsDbContext</c>: the SQLite model, named outright so the tools do
+/// not take the PostgreSQL factory (its context derives from this one) for it.
+/// </summary>
+public sealed class SqliteNewsDbContextDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<NewsDbContext>
+{
+    public NewsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<NewsDbContext>().UseSqlite(SqliteStore.DefaultConnectionString).Options);
+}
