@@ -46,7 +46,9 @@ public sealed class ContentChanges(
     public static async Task EvictAsync(
         IOutputCacheStore cache, IEnumerable<IHeldQuery> held, IReadOnlyList<string> tags, CancellationToken cancellationToken)
     {
-        foreach (var query in held.Where(q => tags.Contains(q.PurgedWith)))
+        // Every cached page carries the public tag, so its purge drops everything held too.
+        var all = tags.Contains(PageCache.Public);
+        foreach (var query in held.Where(q => all || tags.Contains(q.PurgedWith)))
         {
             query.Invalidate();
         }

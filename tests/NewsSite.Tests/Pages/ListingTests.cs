@@ -73,6 +73,24 @@ public sealed class ListingTests(NewsSiteFactory factory) : IClassFixture<NewsSi
         Assert.All(await ThirdPagesAsync(), status => Assert.Equal(HttpStatusCode.OK, status));
     }
 
+    [Fact]
+    public async Task Untagging_stories_changes_the_tag_page_count_at_once()
+    {
+        var (_, tagUrl, _, articles) = await SeedTwelveAsync();
+        using var client = factory.CreateReader();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(tagUrl + "?page=3", UriKind.Relative))).StatusCode);
+
+        // Only the join rows change, not the stories: ten tagged stories leave no third page.
+        var untagged = articles.Take(2).Select(a => a.Id).ToList();
+        await factory.QueryAsync(async db =>
+        {
+            (await db.Articles.Include(a => a.Tags).Where(a => untagged.Contains(a.Id)).ToListAsync()).ForEach(a => a.Tags.Clear());
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(tagUrl + "?page=3", UriKind.Relative))).StatusCode);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("-1")]
