@@ -50,9 +50,15 @@ public sealed partial class DailyCounter(IServiceScopeFactory scopes, TimeProvid
             var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // The same order on every instance, so two flushes of the same rows never wait on each other crosswise (deadlock).
+            // One statement per kind, built once per flush rather than once per row.
+            var statements = new Dictionary<CountKind, string>();
             foreach (var ((kind, id, day), count) in batch.OrderBy(b => b.Key))
             {
-                await AddAsync(db, kind, id, day, count, cancellationToken);
+                if (!statements.TryGetValue(kind, out var statement))
+                {
+                    statements[kind] = statement = UpsertSql(db, kind);
+                }
+                await db.Database.ExecuteSqlRawAsync(statement, [id, day, count], cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
         }
@@ -69,24 +75,18 @@ public sealed partial class DailyCounter(IServiceScopeFactory scopes, TimeProvid
         }
     }
 
-    // One statement per day row, insert-or-add (SQLite and PostgreSQL share the ON CONFLICT syntax): two instances flushing
-    // the same new row at once both land, neither fails, nothing is counted twice. A row counted for an item deleted
-    // since is skipped by the EXISTS.
-    private static Task<int> AddAsync(NewsDbContext db, CountKind kind, int id, DateOnly day, long count, CancellationToken ct)
+    // Insert-or-add one day row (SQLite and PostgreSQL share the ON CONFLICT syntax): two instances flushing the same new
+    // row at once both land, neither fails, nothing is counted twice. A row counted for an item deleted since is skipped
+    // by the EXISTS. Built from the model, so table and column names follow whatever the store's conventions made of them.
+    private static string UpsertSql(NewsDbContext db, CountKind kind)
     {
-        var (table, owner, counted) = kind switch
+        var (tableType, ownerType, countedProperty) = kind switch
         {
             CountKind.ArticleView => (typeof(ArticleDailyViews), typeof(Article), nameof(ArticleDailyViews.Views)),
             CountKind.SponsorImpression => (typeof(SponsorDailyStats), typeof(Sponsor), nameof(SponsorDailyStats.Impressions)),
             CountKind.SponsorClick => (typeof(SponsorDailyStats), typeof(Sponsor), nameof(SponsorDailyStats.Clicks)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
-        return db.Database.ExecuteSqlRawAsync(UpsertSql(db, table, owner, counted), [id, day, count], ct);
-    }
-
-    // Built from the model, so table and column names follow whatever the store's conventions made of them.
-    private static string UpsertSql(NewsDbContext db, Type tableType, Type ownerType, string countedProperty)
-    {
         var sql = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
         var entity = db.Model.FindEntityType(tableType)!;
         var owner = db.Model.FindEntityType(ownerType)!;
