@@ -1,5 +1,15 @@
 # What tests/bench/run.sh and tests/soak/run.sh share, sourced with $work set: Debian tools installed when
-# missing, a Release build in $work/app, and the environment of a plain-HTTP site on loopback with one client address.
+# missing, a Release build in $work/app, the environment of a plain-HTTP site on loopback with one client address,
+# and stopping what the script started.
+
+pids=()
+# Stops every process this script started (by its own pids, never by name: the machine is shared).
+stop_started() {
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+}
 
 need_packages() { # command:package ...
   local missing=() pair

@@ -20,13 +20,10 @@ BENCH_REDIS=${BENCH_REDIS:-127.0.0.1:6379}
 CACHED_PORT=5181 UNCACHED_PORT=5182 NGINX_PORT=5183 UNLOGGED_PORT=5184 BASELINE_PORT=5185
 
 work=$(mktemp -d /tmp/newssite-bench.XXXXXX)
-pids=()
-# Stop everything this script started (by its own pids) and remove its files, however it ends.
+source tests/loopback.sh
+# Stop everything this script started and remove its files, however it ends.
 cleanup() {
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
+  stop_started
   if [ "$STORE" = postgres ]; then
     for db in newssite_bench newssite_bench_baseline; do drop_database "$db"; done
   fi
@@ -37,7 +34,6 @@ psql_admin() { PGPASSWORD=$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$BENCH_PO
 drop_database() { psql_admin "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
-source tests/loopback.sh
 need_packages wrk:wrk nginx:nginx-light
 publish_release
 loopback_environment

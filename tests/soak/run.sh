@@ -19,18 +19,14 @@ site="http://127.0.0.1:$PORT"
 script_dir=tests/soak
 
 work=$(mktemp -d /tmp/newssite-soak.XXXXXX)
-pids=()
-# Stop everything this script started (by its own pids) and remove its files, however it ends.
+source tests/loopback.sh
+# Stop everything this script started and remove its files, however it ends.
 cleanup() {
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
+  stop_started
   [ -n "${SOAK_KEEP:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 
-source tests/loopback.sh
 need_packages wrk:wrk sqlite3:sqlite3
 publish_release
 loopback_environment
