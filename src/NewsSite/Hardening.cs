@@ -95,15 +95,7 @@ public static class Hardening
         app.Use((context, next) =>
         {
             // OnStarting: the exception handler clears headers set earlier; these are added as the response goes out.
-            context.Response.OnStarting(() =>
-            {
-                var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers["Permissions-Policy"] = PermissionsPolicy;
-                return Task.CompletedTask;
-            });
+            context.Response.OnStarting(AddSecurityHeaders, context.Response);
             return next(context);
         });
         if (app.Services.GetRequiredService<IOptions<NewsOptions>>().Value.TrustedProxies.Length > 0)
@@ -118,24 +110,65 @@ public static class Hardening
         return app;
     }
 
+    private static Task AddSecurityHeaders(object response)
+    {
+        var headers = ((HttpResponse)response).Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = PermissionsPolicy;
+        return Task.CompletedTask;
+    }
+
     // HTTPS everywhere but Development; News:RequireHttps=false lets a plain-HTTP loopback run (the benchmark) be production otherwise.
     private static bool RequiresHttps(IHostEnvironment environment, NewsOptions news) =>
         !environment.IsDevelopment() && news.RequireHttps;
 
-    /// <summary>The limiter partition for a request: one per limited action and client IP; everything else is unlimited.</summary>
+    /// <summary>
+    /// The per-client limits, asked only by the requests they limit: every other request (a cached page above all)
+    /// skips the limiter instead of taking an unlimited lease from it.
+    /// </summary>
+    public static IApplicationBuilder UseAbuseLimits(this IApplicationBuilder app) =>
+        app.UseWhen(context => LimitedAction(context.Request) is not null, branch => branch.UseRateLimiter());
+
+    /// <summary>Which limited action a request is, or null. Ordinal comparisons: an Arabic path is never case-mapped here.</summary>
+    private static string? LimitedAction(HttpRequest request)
+    {
+        var path = request.Path.Value;
+        if (string.Equals(path, "/search", StringComparison.OrdinalIgnoreCase))
+        {
+            return "search";
+        }
+        if (path is not null && path.StartsWith("/go/", StringComparison.OrdinalIgnoreCase))
+        {
+            return "go";
+        }
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return null;
+        }
+        if (string.Equals(path, "/admin/login", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(path, "/admin/login/verify", StringComparison.OrdinalIgnoreCase))
+        {
+            return "sign-in";
+        }
+        return string.Equals(path, "/subscribe", StringComparison.OrdinalIgnoreCase) ? "subscribe" : null;
+    }
+
+    /// <summary>The limiter partition for a request: one per limited action and client IP.</summary>
     private static RateLimitPartition<string> LimitFor(HttpContext context)
     {
-        var request = context.Request;
         var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<NewsOptions>>().CurrentValue.RateLimits;
-        var (action, limit) = request.Path.Value?.ToUpperInvariant() switch
+        var action = LimitedAction(context.Request);
+        var limit = action switch
         {
-            "/ADMIN/LOGIN" or "/ADMIN/LOGIN/VERIFY" when HttpMethods.IsPost(request.Method) => ("sign-in", limits.SignIn),
-            "/SUBSCRIBE" when HttpMethods.IsPost(request.Method) => ("subscribe", limits.Subscribe),
-            "/SEARCH" => ("search", limits.Search),
-            { } path when path.StartsWith("/GO/", StringComparison.Ordinal) => ("go", limits.Go),
-            _ => (null, null),
+            "sign-in" => limits.SignIn,
+            "subscribe" => limits.Subscribe,
+            "search" => limits.Search,
+            "go" => limits.Go,
+            _ => null,
         };
-        if (action is null || limit is null)
+        if (limit is null)
         {
             return RateLimitPartition.GetNoLimiter("");
         }

@@ -38,6 +38,9 @@ public static class NewsSiteServices
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(provider)
             .Enrich.FromLogContext()
+            // Hosting's own per-request logger: while it is enabled at any level ASP.NET Core starts an Activity and a log
+            // scope (escaping the Arabic path) on every request, which our one request line never shows.
+            .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", Serilog.Events.LevelAlias.Off)
             .WriteTo.Sink(new ConsoleLog(), ConsoleLog.Batching));
 
         // Settings: configured defaults, then what admins save; the clock and time zone every page shows.
@@ -58,7 +61,8 @@ public static class NewsSiteServices
         services.AddSingleton<MediaStore>();
 
         // The page cache: whole reader pages, compressed once (Brotli or gzip, fastest) and stored that way; purged by tag on every content save.
-        services.AddOutputCache();
+        // Paths keep their case in the key: upper-casing an Arabic path goes through ICU on every lookup.
+        services.AddOutputCache(o => o.UseCaseSensitivePaths = true);
         // Several instances behind one address: with ConnectionStrings:Redis the page cache, the key ring and the news of every save are shared.
         ClusterChanges.AddWhenConfigured(services, builder.Configuration);
         // What reader pages hold in memory, each also an IHeldQuery that ContentChanges drops on a save.

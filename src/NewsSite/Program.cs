@@ -39,7 +39,7 @@ app.UseMediaFiles();
 
 // Per-client limits on sign-in, subscribe, search and sponsor clicks (429 re-executes to the Arabic status page);
 // before the page cache, so a cached search still counts against its client's limit.
-app.UseRateLimiter();
+app.UseAbuseLimits();
 
 // Views and impressions next, so pages served from the cache count; then the page cache, which stores what
 // compression (inside it) produced, so a hit costs no compression. The newsroom is never compressed: its pages carry tokens (BREACH).

@@ -275,7 +275,8 @@ public static class MediaFiles
     {
         var store = app.Services.GetRequiredService<MediaStore>();
         Directory.CreateDirectory(store.Root);
-        return app.UseStaticFiles(new StaticFileOptions
+        // Only requests under the prefix enter the file middleware; a page request does not pay for it.
+        var files = new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(store.Root),
             RequestPath = MediaStore.UrlPrefix,
@@ -284,6 +285,8 @@ public static class MediaFiles
                 context.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
                 context.Context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
             },
-        });
+        };
+        return app.UseWhen(context => context.Request.Path.StartsWithSegments(MediaStore.UrlPrefix),
+            branch => branch.UseStaticFiles(files));
     }
 }

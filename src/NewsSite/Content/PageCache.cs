@@ -22,6 +22,9 @@ public sealed class PageCache : IOutputCachePolicy
 
     public static readonly PageCache Policy = new();
 
+    private static readonly Microsoft.Extensions.Primitives.StringValues VaryByQuery = new(["page", "q"]);
+    private static readonly Microsoft.Extensions.Primitives.StringValues VaryByHeader = new(HeaderNames.AcceptEncoding);
+
     private PageCache()
     {
     }
@@ -44,9 +47,9 @@ public sealed class PageCache : IOutputCachePolicy
         context.AllowLocking = shared;
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(options.OutputCacheSeconds);
         // The path is in the key already; of the query only these change a page, and cookies never do.
-        context.CacheVaryByRules.QueryKeys = new(["page", "q"]);
+        context.CacheVaryByRules.QueryKeys = VaryByQuery;
         // The cache holds compressed bytes, one entry per encoding the client accepts.
-        context.CacheVaryByRules.HeaderNames = new(HeaderNames.AcceptEncoding);
+        context.CacheVaryByRules.HeaderNames = VaryByHeader;
         context.Tags.Add(Public);
         context.Tags.Add(http.GetEndpoint()?.Metadata.GetMetadata<ReaderPage>() is { CountsArticleView: true }
             && http.GetRouteValue("id") is string id && int.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var articleId)

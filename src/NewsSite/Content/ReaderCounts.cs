@@ -6,30 +6,33 @@ namespace NewsSite.Content;
 /// </summary>
 public static class ReaderCounts
 {
-    public static IApplicationBuilder UseReaderCounts(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseReaderCounts(this IApplicationBuilder app)
     {
-        await next(context);
-        if (context.GetEndpoint()?.Metadata.GetMetadata<ReaderPage>() is not { } page || !Readers.IsPerson(context.Request))
+        var counter = app.ApplicationServices.GetRequiredService<DailyCounter>();
+        var sponsors = app.ApplicationServices.GetRequiredService<ActiveSponsors>();
+        return app.Use(async (context, next) =>
         {
-            return;
-        }
-        var counter = context.RequestServices.GetRequiredService<DailyCounter>();
-        var status = context.Response.StatusCode;
-        // A 304 is the browser showing the page it revalidated: a view like any other.
-        var revalidated = status == StatusCodes.Status304NotModified;
-        if (page.CountsArticleView && (status == StatusCodes.Status200OK || revalidated)
-            && int.TryParse(context.GetRouteValue("id") as string, System.Globalization.CultureInfo.InvariantCulture, out var articleId))
-        {
-            counter.Record(CountKind.ArticleView, articleId);
-        }
-        // Every HTML page with the layout shows the sponsor blocks (a 404 page too, a redirect not).
-        if (revalidated || (status is < 300 or >= 400 && context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true))
-        {
-            var sponsors = context.RequestServices.GetRequiredService<ActiveSponsors>();
-            foreach (var sponsor in await sponsors.GetAsync(context.RequestAborted))
+            await next(context);
+            if (context.GetEndpoint()?.Metadata.GetMetadata<ReaderPage>() is not { } page || !Readers.IsPerson(context.Request))
             {
-                counter.Record(CountKind.SponsorImpression, sponsor.Id);
+                return;
             }
-        }
-    });
+            var status = context.Response.StatusCode;
+            // A 304 is the browser showing the page it revalidated: a view like any other.
+            var revalidated = status == StatusCodes.Status304NotModified;
+            if (page.CountsArticleView && (status == StatusCodes.Status200OK || revalidated)
+                && int.TryParse(context.GetRouteValue("id") as string, System.Globalization.CultureInfo.InvariantCulture, out var articleId))
+            {
+                counter.Record(CountKind.ArticleView, articleId);
+            }
+            // Every HTML page with the layout shows the sponsor blocks (a 404 page too, a redirect not).
+            if (revalidated || (status is < 300 or >= 400 && context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true))
+            {
+                foreach (var sponsor in await sponsors.GetAsync(context.RequestAborted))
+                {
+                    counter.Record(CountKind.SponsorImpression, sponsor.Id);
+                }
+            }
+        });
+    }
 }
