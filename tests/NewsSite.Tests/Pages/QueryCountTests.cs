@@ -63,7 +63,7 @@ public sealed class QueryCountTests(NewsSiteFactory factory) : IClassFixture<New
     private static class Bounds
     {
         public const int Home = 4;
-        public const int Article = 4;
+        public const int Article = 3;
         public const int Listing = 4;
         // The index query and the cards. (SQLite's FTS commands run on the raw connection, outside EF's count.)
         public const int Search = 2;

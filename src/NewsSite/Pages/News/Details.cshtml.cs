@@ -9,7 +9,7 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock) : PageModel
     // Related stories are ranked among this many newest of the section, so the query stays bounded by the index.
     private const int RelatedPool = 50;
 
-    public sealed record TagLink(string Name, string Slug);
+    public sealed record TagLink(int Id, string Name, string Slug);
 
     public sealed record ArticleView(
         int Id, string Title, string Slug, string Summary, string BodyHtml,
@@ -26,15 +26,8 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, string? slug, CancellationToken ct)
     {
-        var article = await db.Articles.AsNoTracking().Live(clock.UtcNow)
-            .Where(a => a.Id == id)
-            .Select(a => new ArticleView(
-                a.Id, a.Title, a.Slug, a.Summary, a.BodyHtml,
-                a.HeroImagePath, a.HeroImageAlt, a.HeroImageCaption, a.IsUrgent,
-                a.PublishedAt!.Value, a.UpdatedAt,
-                a.Section.Name, a.Section.Slug, a.Author.Name, a.Author.Slug,
-                a.HeroImageWidth, a.HeroImageHeight, a.SectionId))
-            .FirstOrDefaultAsync(ct);
+        var now = clock.UtcNow;
+        var article = await ArticleQuery(db, now, id, ct);
         if (article is null)
         {
             return NotFound();
@@ -44,34 +37,44 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock) : PageModel
         {
             return RedirectPermanent(ArticleLinks.PathOf(article.Id, article.Slug));
         }
-        // Tags by their own query: as a nested collection SQLite would join every article's tags first.
-        var tags = await db.Articles.Where(a => a.Id == id).SelectMany(a => a.Tags)
-            .OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, t.Slug })
-            .ToListAsync(ct);
-        Tags = [.. tags.Select(t => new TagLink(t.Name, t.Slug))];
-        Related = await RelatedAsync(article, [.. tags.Select(t => t.Id)], ct);
+        var tags = await TagsQuery(db, id).ToListAsync(ct);
+        Tags = tags;
+        Related = await RelatedQuery(db, now, article.SectionId, id, [.. tags.Select(t => t.Id)]).ToListAsync(ct);
         Article = article;
         return Page();
     }
+
+    // The page's three queries are compiled once: a reader's uncached article skips building and looking up each query's
+    // translation. The live filter is spelled out (ArticleCards.Live is a method call a compiled query cannot inline).
+    private static readonly Func<NewsDbContext, DateTime, int, CancellationToken, Task<ArticleView?>> ArticleQuery =
+        EF.CompileAsyncQuery((NewsDbContext db, DateTime now, int id, CancellationToken ct) => db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && a.Id == id)
+            .Select(a => new ArticleView(
+                a.Id, a.Title, a.Slug, a.Summary, a.BodyHtml,
+                a.HeroImagePath, a.HeroImageAlt, a.HeroImageCaption, a.IsUrgent,
+                a.PublishedAt!.Value, a.UpdatedAt,
+                a.Section.Name, a.Section.Slug, a.Author.Name, a.Author.Slug,
+                a.HeroImageWidth, a.HeroImageHeight, a.SectionId))
+            .FirstOrDefault());
+
+    // Tags by their own query: as a nested collection SQLite would join every article's tags first.
+    private static readonly Func<NewsDbContext, int, IAsyncEnumerable<TagLink>> TagsQuery =
+        EF.CompileAsyncQuery((NewsDbContext db, int id) => db.Articles.AsNoTracking()
+            .Where(a => a.Id == id).SelectMany(a => a.Tags).OrderBy(t => t.Name).Select(t => new TagLink(t.Id, t.Name, t.Slug)));
 
     /// <summary>
     /// The next story to read: from the same section, those sharing the most tags with this one first, then the newest.
     /// Only the section's newest <see cref="RelatedPool"/> are ranked (an index range), so an archive of any size costs the same;
     /// shared tags are matched by this story's tag ids, not by scanning every story of each tag (which grows with the archive).
     /// </summary>
-    private async Task<IReadOnlyList<ArticleCard>> RelatedAsync(ArticleView article, List<int> tagIds, CancellationToken ct)
-    {
-        var candidates = await db.Articles.AsNoTracking().Live(clock.UtcNow)
-            .Where(a => a.SectionId == article.SectionId && a.Id != article.Id)
+    private static readonly Func<NewsDbContext, DateTime, int, int, List<int>, IAsyncEnumerable<ArticleCard>> RelatedQuery =
+        EF.CompileAsyncQuery((NewsDbContext db, DateTime now, int sectionId, int id, List<int> tagIds) => db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && a.SectionId == sectionId && a.Id != id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(RelatedPool)
-            .Select(a => new { a.Id, Shared = a.Tags.Count(t => tagIds.Contains(t.Id)) })
-            .ToListAsync(ct);
-        // OrderByDescending is stable: among equal tag counts the newest stay first.
-        var chosen = candidates.OrderByDescending(c => c.Shared).Take(RelatedCount).Select(c => c.Id).ToList();
-        // By id alone (they were live a moment ago): with the live filter beside the id list, SQLite walks the
-        // (Status, PublishedAt) index over the whole archive instead of looking the few ids up.
-        var cards = await db.Articles.AsNoTracking().Where(a => chosen.Contains(a.Id)).Select(ArticleCards.ToCard).ToListAsync(ct);
-        return [.. cards.OrderBy(c => chosen.IndexOf(c.Id))];
-    }
+            .Select(a => new { Article = a, Shared = a.Tags.Count(t => tagIds.Contains(t.Id)) })
+            .OrderByDescending(c => c.Shared).ThenByDescending(c => c.Article.PublishedAt).ThenByDescending(c => c.Article.Id)
+            .Take(RelatedCount)
+            .Select(c => c.Article)
+            .Select(ArticleCards.ToCard));
 }
