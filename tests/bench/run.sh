@@ -13,11 +13,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 ARTICLES=${ARTICLES:-100000}
 DURATION=${DURATION:-10s}
+# Each figure is the JIT's steady state: a page first runs unoptimized code, then instrumented, then tier-1 code.
+WARMUP=${WARMUP:-5s}
 BASELINE=${BASELINE:-1000}
 STORE=${STORE:-sqlite}
 BENCH_POSTGRES=${BENCH_POSTGRES:-Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres}
 BENCH_REDIS=${BENCH_REDIS:-127.0.0.1:6379}
-CACHED_PORT=5181 UNCACHED_PORT=5182 NGINX_PORT=5183 UNLOGGED_PORT=5184 BASELINE_PORT=5185
+CACHED_PORT=5181 UNCACHED_PORT=5182 NGINX_PORT=5183 UNLOGGED_PORT=5184 BASELINE_PORT=5185 FLOOR_PORT=5186
 
 work=$(mktemp -d /tmp/newssite-bench.XXXXXX)
 source tests/loopback.sh
@@ -129,6 +131,11 @@ CONF
 nginx -c "$work/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 sleep 1
+# The floor of the stack: bare Kestrel with the same bytes and headers, no middleware (tests/bench/floor).
+dotnet publish tests/bench/floor -c Release -o "$work/floor" -v q -nologo >/dev/null
+(cd "$work/floor" && exec env ASPNETCORE_URLS="http://127.0.0.1:$FLOOR_PORT" dotnet KestrelFloor.dll "$work/www/article" >"$work/floor.log" 2>&1) &
+pids+=($!)
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$FLOOR_PORT/" -o /dev/null && break; sleep 0.5; done
 
 # wrk: req/s, p50 and p99 (in ms); curl: the body's bytes as served with the same headers.
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v }'; }
@@ -137,8 +144,8 @@ measure() { # label, url, connections, accept-encoding header (or "")
   local label=$1 url=$2 connections=$3 header=${4:-}
   local args=(-t2 -c"$connections" -d"$DURATION" --latency -H "$browser")
   [ -n "$header" ] && args+=(-H "$header")
-  # Warm: the first hit renders, and a short run lets the JIT reach its optimized code for this path.
-  wrk "${args[@]:0:1}" -c16 -d2s -H "$browser" ${header:+-H "$header"} "$url" >/dev/null
+  # Warm: the first hit renders, and a run as long as WARMUP lets the JIT reach its optimized code for this path.
+  wrk -t2 -c"$connections" -d"$WARMUP" -H "$browser" ${header:+-H "$header"} "$url" >/dev/null
   local out rps p50 p99 bytes
   out=$(wrk "${args[@]}" "$url")
   rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
@@ -152,6 +159,7 @@ measure() { # label, url, connections, accept-encoding header (or "")
 echo "Measuring..." >&2
 uncached="http://127.0.0.1:$UNCACHED_PORT"
 measure "nginx static file (ceiling)" "http://127.0.0.1:$NGINX_PORT/article" 64
+measure "bare Kestrel, same bytes" "http://127.0.0.1:$FLOOR_PORT/article" 64
 measure "article, cached (br)" "$site$article" 64 "$enc"
 measure "article, cached, no req. log" "http://127.0.0.1:$UNLOGGED_PORT$article" 64 "$enc"
 measure "article, uncached" "$uncached$article" 64 "$enc"
