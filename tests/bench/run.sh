@@ -91,7 +91,11 @@ browser="User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, 
 home_html=$(curl -fs "$site/")
 article=$(grep -o 'href="/news/[0-9]*/[^"]*"' <<<"$home_html" | awk 'NR == 1' | cut -d'"' -f2)
 section=$(grep -o 'href="/section/[^"/]*"' <<<"$home_html" | awk 'NR == 1' | cut -d'"' -f2)
-word=$(curl -fs "$site$article" | grep -o '<h1[^>]*>[^<]*' | awk 'NR == 1' | sed 's/<h1[^>]*>//' | awk '{print $1}')
+# The first word of the article's title, past the urgent label an urgent story's h1 starts with (else the word is empty and
+# "search" measures the empty query's page).
+word=$(curl -fs "$site$article" | grep -o '<h1[^>]*>.*</h1>' | awk 'NR == 1' \
+  | sed 's/<span class="urgent-label">[^<]*<\/span>//; s/<[^>]*>//g' | awk '{print $1}')
+[ -n "$word" ] || { echo "no title word on $article to search for" >&2; exit 1; }
 search="/search?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$word")"
 
 # Page 500 of the section, or its last page when it has fewer (found by halving).
