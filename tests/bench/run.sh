@@ -7,6 +7,8 @@
 # the ratio shows whether their cost grows with the archive.
 #        STORE=postgres tests/bench/run.sh (PostgreSQL + Redis: servers on loopback, as .ci/run starts them;
 #                                          BENCH_POSTGRES and BENCH_REDIS name them)
+# On a shared machine: BENCH_PORT (the first of five ports, default 5181) and BENCH_NAME (its databases and Redis key
+# prefixes, default newssite_bench) keep two runs apart.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -19,7 +21,11 @@ BASELINE=${BASELINE:-1000}
 STORE=${STORE:-sqlite}
 BENCH_POSTGRES=${BENCH_POSTGRES:-Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres}
 BENCH_REDIS=${BENCH_REDIS:-127.0.0.1:6379}
-CACHED_PORT=5181 UNCACHED_PORT=5182 NGINX_PORT=5183 UNLOGGED_PORT=5184 BASELINE_PORT=5185 FLOOR_PORT=5186
+BENCH_PORT=${BENCH_PORT:-5181}
+BENCH_NAME=${BENCH_NAME:-newssite_bench}
+CACHED_PORT=$BENCH_PORT UNCACHED_PORT=$((BENCH_PORT + 1)) NGINX_PORT=$((BENCH_PORT + 2)) UNLOGGED_PORT=$((BENCH_PORT + 3))
+BASELINE_PORT=$((BENCH_PORT + 4)) FLOOR_PORT=$((BENCH_PORT + 5))
+main_name=$BENCH_NAME base_name=${BENCH_NAME}_baseline
 
 work=$(mktemp -d /tmp/newssite-bench.XXXXXX)
 source tests/loopback.sh
@@ -27,23 +33,32 @@ source tests/loopback.sh
 cleanup() {
   stop_started
   if [ "$STORE" = postgres ]; then
-    for db in newssite_bench newssite_bench_baseline; do drop_database "$db"; done
+    for name in "$main_name" "$base_name"; do drop_database "$name"; delete_redis_keys "$name"; done
   fi
   rm -rf "$work"
 }
 # PostgreSQL databases of the run, made by the site's own migrate and dropped at the end.
 psql_admin() { PGPASSWORD=$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$BENCH_POSTGRES") psql -h 127.0.0.1 -U postgres -d postgres -qtA -c "$1"; }
 drop_database() { psql_admin "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null 2>&1 || true; }
+# Each archive is a site of its own in Redis (its own key prefix, as News:RedisPrefix intends); only the run's keys go.
+redis=(redis-cli -h "${BENCH_REDIS%:*}" -p "${BENCH_REDIS##*:}")
+delete_redis_keys() { "${redis[@]}" --scan --pattern "$1:*" | xargs -r -d '\n' "${redis[@]}" del >/dev/null || true; }
 trap cleanup EXIT
 
 need_packages wrk:wrk nginx:nginx-light
 publish_release
 loopback_environment
+base_redis=()
 if [ "$STORE" = postgres ]; then
   export News__Database=Postgres ConnectionStrings__Redis="$BENCH_REDIS"
-  main_db="$BENCH_POSTGRES;Database=newssite_bench" base_db="$BENCH_POSTGRES;Database=newssite_bench_baseline"
-  for db in newssite_bench newssite_bench_baseline; do drop_database "$db"; done
-  redis-cli -h "${BENCH_REDIS%:*}" -p "${BENCH_REDIS##*:}" flushall >/dev/null
+  # Four instances share the server's connections (max_connections 100 by default, 3 of them reserved), and Npgsql's
+  # pool grows to 100 per instance: uncapped, the instance measured at -c64 keeps its 64 for minutes and the one
+  # measured after it fails to connect ("53300: too many clients") and crawls. 20 each is plenty on a few cores.
+  pool="Maximum Pool Size=20"
+  main_db="$BENCH_POSTGRES;Database=$main_name;$pool" base_db="$BENCH_POSTGRES;Database=$base_name;$pool"
+  for name in "$main_name" "$base_name"; do drop_database "$name"; delete_redis_keys "$name"; done
+  export News__RedisPrefix="$main_name:"
+  base_redis=(News__RedisPrefix="$base_name:")
 else
   main_db="Data Source=$work/news.db" base_db="Data Source=$work/baseline.db"
 fi
@@ -69,7 +84,7 @@ cached_pid=${pids[-1]}
 start_site $UNCACHED_PORT News__OutputCache=false
 # The cost of request logging on its own: the cached site with the request log's level raised above Information.
 start_site $UNLOGGED_PORT Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning
-start_site $BASELINE_PORT News__OutputCache=false ConnectionStrings__News="$base_db"
+start_site $BASELINE_PORT News__OutputCache=false ConnectionStrings__News="$base_db" "${base_redis[@]}"
 
 site="http://127.0.0.1:$CACHED_PORT"
 enc="Accept-Encoding: br, gzip"
@@ -78,7 +93,11 @@ browser="User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, 
 home_html=$(curl -fs "$site/")
 article=$(grep -o 'href="/news/[0-9]*/[^"]*"' <<<"$home_html" | awk 'NR == 1' | cut -d'"' -f2)
 section=$(grep -o 'href="/section/[^"/]*"' <<<"$home_html" | awk 'NR == 1' | cut -d'"' -f2)
-word=$(curl -fs "$site$article" | grep -o '<h1[^>]*>[^<]*' | awk 'NR == 1' | sed 's/<h1[^>]*>//' | awk '{print $1}')
+# The first word of the article's title, past the urgent label an urgent story's h1 starts with (else the word is empty and
+# "search" measures the empty query's page).
+word=$(curl -fs "$site$article" | grep -o '<h1[^>]*>.*</h1>' | awk 'NR == 1' \
+  | sed 's/<span class="urgent-label">[^<]*<\/span>//; s/<[^>]*>//g' | awk '{print $1}')
+[ -n "$word" ] || { echo "no title word on $article to search for" >&2; exit 1; }
 search="/search?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$word")"
 
 # Page 500 of the section, or its last page when it has fewer (found by halving).
@@ -137,7 +156,8 @@ dotnet publish tests/bench/floor -c Release -o "$work/floor" -v q -nologo >/dev/
 pids+=($!)
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$FLOOR_PORT/" -o /dev/null && break; sleep 0.5; done
 
-# wrk: req/s, p50 and p99 (in ms); curl: the body's bytes as served with the same headers.
+# wrk: req/s, p50 and p99 (in ms) and failed responses (not 2xx/3xx, or socket errors): a figure with failures in it
+# measures the error path; curl: the body's bytes as served with the same headers.
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v }'; }
 results=()
 measure() { # label, url, connections, accept-encoding header (or "")
@@ -146,14 +166,15 @@ measure() { # label, url, connections, accept-encoding header (or "")
   [ -n "$header" ] && args+=(-H "$header")
   # Warm: the first hit renders, and a run as long as WARMUP lets the JIT reach its optimized code for this path.
   wrk -t2 -c"$connections" -d"$WARMUP" -H "$browser" ${header:+-H "$header"} "$url" >/dev/null
-  local out rps p50 p99 bytes
+  local out rps p50 p99 failed bytes
   out=$(wrk "${args[@]}" "$url")
   rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$out" | to_ms)
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out" | to_ms)
+  failed=$(awk '/Non-2xx or 3xx responses/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
   bytes=$(curl -s ${header:+-H "$header"} -o /dev/null -w '%{size_download}' "$url")
-  results+=("$label|$connections|$rps|$p50|$p99|$bytes")
-  echo "  $label: $rps req/s" >&2
+  results+=("$label|$connections|$rps|$p50|$p99|$bytes|$failed")
+  echo "  $label: $rps req/s$([ "$failed" = 0 ] || echo ", $failed failed")" >&2
 }
 
 echo "Measuring..." >&2
@@ -190,8 +211,10 @@ echo
 echo "NewsSite benchmark ($STORE$([ "$STORE" = postgres ] && echo ' + Redis')): $ARTICLES articles, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), wrk -t2 -d$DURATION on 127.0.0.1"
 printf '| %-32s | %5s | %9s | %8s | %8s | %7s | %8s |\n' "what" "conns" "req/s" "p50 ms" "p99 ms" "bytes" "ceiling"
 printf '|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------------" "------:" "----------:" "---------:" "---------:" "--------:" "---------:"
+failures=()
 for row in "${results[@]}"; do
-  IFS='|' read -r label connections rps p50 p99 bytes <<<"$row"
+  IFS='|' read -r label connections rps p50 p99 bytes failed <<<"$row"
+  [ "$failed" = 0 ] || failures+=("$label @$connections: $failed")
   printf '| %-32s | %5s | %9.0f | %8s | %8s | %7s | %7.1f%% |\n' "$label" "$connections" "$rps" "$p50" "$p99" "$bytes" \
     "$(awk -v r="$rps" -v c="$ceiling" 'BEGIN { print 100 * r / c }')"
 done
@@ -208,3 +231,5 @@ echo
 echo "Site RSS at the end (cached instance): $((rss_kb / 1024)) MB"
 echo "Request logging: on (Serilog request logging, Information, standard output in batches to a file: $logged lines written)"
 echo "Static asset $css: Cache-Control: $immutable"
+log_errors=$(cat "$work"/site-*.log | grep -cE '^\[[0-9:]+ (ERR|FTL)\]' || true)
+echo "Failed responses (not 2xx/3xx, or socket errors): $([ ${#failures[@]} = 0 ] && echo none || (IFS=';'; echo "${failures[*]}")); errors in the sites' logs: $log_errors"
