@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -68,21 +69,27 @@ public static class SearchTerms
     public static IReadOnlyList<string> From(string? query) => [.. Words(ArabicNormalizer.Normalize(Cap(query))).Take(MaxWords)];
 
     /// <summary>The runs of letters and digits in normalized text: how a query is cut into words, and the index too where the app builds it (PostgreSQL).</summary>
-    public static IEnumerable<string> Words(string normalized)
+    public static IEnumerable<string> Words(string normalized) => WordRanges(normalized).Select(range => normalized[range]);
+
+    /// <summary>Where each word of <see cref="Words"/> is in the text.</summary>
+    public static List<Range> WordRanges(string normalized)
     {
-        var word = new StringBuilder();
-        foreach (var c in normalized.Append(' '))
+        var ranges = new List<Range>();
+        var start = -1;
+        for (var i = 0; i <= normalized.Length; i++)
         {
-            if (char.IsLetterOrDigit(c) || char.IsNumber(c))
+            var inWord = i < normalized.Length && (char.IsLetterOrDigit(normalized[i]) || char.IsNumber(normalized[i]));
+            if (inWord && start < 0)
             {
-                word.Append(c);
+                start = i;
             }
-            else if (word.Length > 0)
+            else if (!inWord && start >= 0)
             {
-                yield return word.ToString();
-                word.Clear();
+                ranges.Add(start..i);
+                start = -1;
             }
         }
+        return ranges;
     }
 
     /// <summary>The query as the page shows it back: trimmed, capped, and never half a surrogate pair.</summary>
@@ -97,11 +104,146 @@ public static class SearchTerms
     }
 }
 
-/// <summary>Turns an index snippet into HTML: every character encoded, only the markers become &lt;mark&gt;.</summary>
+/// <summary>
+/// A hit's snippet: the words around its match, with the markers around each matched word; and its HTML, where
+/// every character is encoded and only the markers become &lt;mark&gt;.
+/// </summary>
 public static class SearchSnippet
 {
     public const char Start = '\u0002';
     public const char End = '\u0003';
+
+    /// <summary>How many words a snippet shows.</summary>
+    public const int Length = 16;
+
+    // Words shown before the first match, so it is read in context.
+    private const int Lead = 3;
+
+    /// <summary>
+    /// The <see cref="Length"/> words of the body that hold the most of the query's words (else of the summary, else the
+    /// title), "…" where the text was cut. Made here from the stored normalized text, the same for both stores: FTS5's
+    /// snippet() ran every column of every hit through its Unicode tokenizer again (three quarters of an uncached
+    /// search's time), and PostgreSQL's ts_headline parsed each column likewise. Words match as the index matches them:
+    /// whole, the last query word also as a prefix (from two letters), Latin accents aside.
+    /// </summary>
+    public static string Of(IReadOnlyList<string> terms, string title, string summary, string body)
+    {
+        var folded = terms.Select(WithoutAccents).ToArray();
+        foreach (var text in (ReadOnlySpan<string>)[body, summary, title])
+        {
+            var words = SearchTerms.WordRanges(text);
+            var matches = words.Select(word => MatchedTerm(folded, text[word])).ToArray();
+            if (Array.Exists(matches, m => m >= 0))
+            {
+                return Fragment(text, words, matches, BestStart(matches, folded.Length));
+            }
+        }
+        var plain = body.Length > 0 ? body : summary.Length > 0 ? summary : title;
+        var plainWords = SearchTerms.WordRanges(plain);
+        return Fragment(plain, plainWords, Enumerable.Repeat(-1, plainWords.Count).ToArray(), 0);
+    }
+
+    // The query word this word matches (its index), or -1.
+    private static int MatchedTerm(string[] terms, string word)
+    {
+        word = WithoutAccents(word);
+        for (var t = 0; t < terms.Length; t++)
+        {
+            var prefix = t == terms.Length - 1 && terms[t].Length >= 2;
+            if (prefix ? word.StartsWith(terms[t], StringComparison.Ordinal) : word == terms[t])
+            {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    // The window start with the most distinct query words, then the most matches, the earliest among equals;
+    // each candidate puts a match a few words in.
+    private static int BestStart(int[] matches, int termCount)
+    {
+        var (best, bestDistinct, bestTotal) = (0, -1, -1);
+        for (var i = 0; i < matches.Length; i++)
+        {
+            if (matches[i] < 0)
+            {
+                continue;
+            }
+            var start = Math.Max(0, Math.Min(i - Lead, matches.Length - Length));
+            var seen = new bool[termCount];
+            var total = 0;
+            for (var w = start; w < Math.Min(start + Length, matches.Length); w++)
+            {
+                if (matches[w] >= 0)
+                {
+                    seen[matches[w]] = true;
+                    total++;
+                }
+            }
+            var distinct = seen.Count(s => s);
+            if (distinct > bestDistinct || (distinct == bestDistinct && total > bestTotal))
+            {
+                (best, bestDistinct, bestTotal) = (start, distinct, total);
+            }
+        }
+        return best;
+    }
+
+    private static string Fragment(string text, List<Range> words, int[] matches, int start)
+    {
+        if (words.Count == 0)
+        {
+            return text;
+        }
+        var end = Math.Min(start + Length, words.Count);
+        var fragment = new StringBuilder(text.Length / 4);
+        if (start > 0)
+        {
+            fragment.Append('…');
+        }
+        var from = words[start].Start.Value;
+        for (var w = start; w < end; w++)
+        {
+            var (wordStart, wordEnd) = (words[w].Start.Value, words[w].End.Value);
+            fragment.Append(text, from, wordStart - from);
+            if (matches[w] >= 0)
+            {
+                fragment.Append(Start).Append(text, wordStart, wordEnd - wordStart).Append(End);
+            }
+            else
+            {
+                fragment.Append(text, wordStart, wordEnd - wordStart);
+            }
+            from = wordEnd;
+        }
+        // Up to the next word: a closing mark or full stop stays with the last word.
+        var to = end < words.Count ? words[end].Start.Value : text.Length;
+        fragment.Append(text.AsSpan(from, to - from).TrimEnd());
+        if (end < words.Count)
+        {
+            fragment.Append('…');
+        }
+        return fragment.ToString();
+    }
+
+    // FTS5 folds Latin accents (é matches e); Arabic and plain ASCII words pass through untouched.
+    private static string WithoutAccents(string word)
+    {
+        if (!word.AsSpan().ContainsAnyInRange('\u00C0', '\u024F') && !word.AsSpan().ContainsAnyInRange('\u1E00', '\u1EFF'))
+        {
+            return word;
+        }
+        var decomposed = word.Normalize(NormalizationForm.FormD);
+        var kept = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                kept.Append(c);
+            }
+        }
+        return kept.ToString().Normalize(NormalizationForm.FormC);
+    }
 
     // Arabic stays as characters, as on the rest of the page; <, >, &, quotes are still encoded.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);

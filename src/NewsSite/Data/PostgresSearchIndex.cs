@@ -18,7 +18,7 @@ public sealed class PostgresSearchIndex(NewsDbContext db, TimeProvider time) : I
     private const string Weights = "ARRAY[0.1, 0.1, 0.4, 1.0]::real[]";
 
     // One round trip: the newest SearchPage.RankedMatches matches (ranking reads each one's vector, so only these are
-    // ranked), the page's ids among them best first (newer among equals), the total, and snippets for those rows only.
+    // ranked), the page's ids among them best first (newer among equals), the total, and those rows' text for their snippets.
     private const string SearchSql = $"""
         WITH query AS (SELECT to_tsquery('simple', @query) AS q),
         recent AS (
@@ -32,11 +32,8 @@ public sealed class PostgresSearchIndex(NewsDbContext db, TimeProvider time) : I
             FROM recent r CROSS JOIN query
             ORDER BY "Rank" DESC, r."PublishedAt" DESC, r."ArticleId" DESC
             LIMIT @take OFFSET @skip)
-        SELECT p."ArticleId", p."Rank", p."Total",
-               ts_headline('simple', s."Body", query.q, @snippet) AS "Body",
-               ts_headline('simple', s."Summary", query.q, @snippet) AS "Summary",
-               ts_headline('simple', s."Title", query.q, @snippet) AS "Title"
-        FROM page p JOIN "ArticleSearch" s ON s."ArticleId" = p."ArticleId" CROSS JOIN query
+        SELECT p."ArticleId", p."Rank", p."Total", s."Body", s."Summary", s."Title"
+        FROM page p JOIN "ArticleSearch" s ON s."ArticleId" = p."ArticleId"
         ORDER BY p."Rank" DESC, p."PublishedAt" DESC, p."ArticleId" DESC
         """;
 
@@ -52,10 +49,6 @@ public sealed class PostgresSearchIndex(NewsDbContext db, TimeProvider time) : I
             "Title" = excluded."Title", "Summary" = excluded."Summary", "Body" = excluded."Body", "Words" = excluded."Words"
         """;
 
-    // A little longer than SQLite's 16-token snippet (ts_headline counts words and punctuation alike); the markers are the same control characters SearchSnippet turns into <mark>.
-    private static readonly string SnippetOptions =
-        $"StartSel={SearchSnippet.Start}, StopSel={SearchSnippet.End}, MaxWords=30, MinWords=15, ShortWord=0";
-
     private sealed record Row(int ArticleId, float Rank, long Total, string Body, string Summary, string Title);
 
     public Task IndexAsync(IReadOnlyCollection<Article> articles, CancellationToken cancellationToken = default) =>
@@ -67,7 +60,8 @@ public sealed class PostgresSearchIndex(NewsDbContext db, TimeProvider time) : I
 
     public async Task<SearchPage> SearchAsync(string query, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var tsQuery = TsQuery(SearchTerms.From(query));
+        var terms = SearchTerms.From(query);
+        var tsQuery = TsQuery(terms);
         if (tsQuery.Length == 0 || page < 1 || pageSize < 1)
         {
             return new SearchPage([], 0);
@@ -78,14 +72,11 @@ public sealed class PostgresSearchIndex(NewsDbContext db, TimeProvider time) : I
                 new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = time.GetUtcNow().UtcDateTime },
                 new NpgsqlParameter<int>("pool", SearchPage.RankedMatches),
                 new NpgsqlParameter<int>("take", pageSize),
-                new NpgsqlParameter<long>("skip", (long)(page - 1) * pageSize),
-                new NpgsqlParameter<string>("snippet", SnippetOptions))
+                new NpgsqlParameter<long>("skip", (long)(page - 1) * pageSize))
             .ToListAsync(cancellationToken);
         // A page past the last has no rows to carry the total; the page then answers 404 either way.
         var total = rows.Count > 0 ? (int)rows[0].Total : 0;
-        // The snippet comes from the body where it matches, else the summary, else the title, as FTS5's best column would.
-        var hits = rows.Select(r => new SearchHit(r.ArticleId, -r.Rank,
-            new[] { r.Body, r.Summary, r.Title }.FirstOrDefault(s => s.Contains(SearchSnippet.Start, StringComparison.Ordinal)) ?? r.Body));
+        var hits = rows.Select(r => new SearchHit(r.ArticleId, -r.Rank, SearchSnippet.Of(terms, r.Title, r.Summary, r.Body)));
         return new SearchPage([.. hits], total);
     }
 

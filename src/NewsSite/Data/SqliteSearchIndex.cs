@@ -40,11 +40,8 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
 
     private const string CountSql = $"SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid >= $from AND {NotLive}";
 
-    // Snippets only for the page's rows, with the match evaluated once for all of them rather than once per row.
-    private const string SnippetSql = """
-        SELECT rowid, snippet(ArticleSearch, -1, char(2), char(3), '…', 16)
-        FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid IN (SELECT value FROM json_each($ids))
-        """;
+    // The page's rows' stored text, for their snippets (SearchSnippet.Of).
+    private const string TextSql = "SELECT rowid, Title, Summary, Body FROM ArticleSearch WHERE rowid IN (SELECT value FROM json_each($ids))";
 
 
     public Task IndexAsync(IReadOnlyCollection<Article> articles, CancellationToken cancellationToken = default) =>
@@ -55,7 +52,8 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
 
     public async Task<SearchPage> SearchAsync(string query, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var match = MatchExpression(SearchTerms.From(query));
+        var terms = SearchTerms.From(query);
+        var match = MatchExpression(terms);
         if (match.Length == 0 || page < 1 || pageSize < 1)
         {
             return new SearchPage([], 0);
@@ -91,13 +89,12 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
             var snippets = new Dictionary<int, string>();
             if (ranked.Count > 0)
             {
-                await using var command = Command(SnippetSql);
-                command.Parameters.AddWithValue("$match", match);
+                await using var command = Command(TextSql);
                 command.Parameters.AddWithValue("$ids", "[" + string.Join(',', ranked.Select(r => r.Id.ToString(CultureInfo.InvariantCulture))) + "]");
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    snippets[reader.GetInt32(0)] = reader.GetString(1);
+                    snippets[reader.GetInt32(0)] = SearchSnippet.Of(terms, reader.GetString(1), reader.GetString(2), reader.GetString(3));
                 }
             }
             var hits = ranked.Select(r => new SearchHit(r.Id, r.Score, snippets.GetValueOrDefault(r.Id, ""))).ToList();

@@ -80,15 +80,3 @@ public sealed class SearchTermsTests
     public void Tsquery_syntax_in_a_query_never_reaches_postgres() =>
         Assert.Equal("a & b & c & d", NewsSite.Data.PostgresSearchIndex.TsQuery(SearchTerms.From("a:* & !b | (c <-> d')")));
 }
-
-public sealed class SearchSnippetTests
-{
-    [Fact]
-    public void Text_is_encoded_and_only_the_markers_become_mark_tags() =>
-        Assert.Equal("&lt;script&gt; <mark>الاخبار</mark> &amp; كل",
-            SearchSnippet.ToHtml("<script> \u0002الاخبار\u0003 & كل").Value);
-
-    [Fact]
-    public void Unbalanced_markers_never_leave_a_tag_open() =>
-        Assert.Equal("a<mark>b</mark>", SearchSnippet.ToHtml("\u0003a\u0002b\u0002").Value);
-}
