@@ -1,6 +1,8 @@
+using NewsSite.Pages.Components;
+
 namespace NewsSite.Pages;
 
-public sealed class IndexModel(NewsDbContext db, SiteClock clock) : PageModel
+public sealed class IndexModel(NewsDbContext db, SiteClock clock, SectionNavViewComponent.Sections sections) : PageModel
 {
     private const int LatestCount = 8;
     private const int PerSection = 4;
@@ -18,26 +20,55 @@ public sealed class IndexModel(NewsDbContext db, SiteClock clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var live = db.Articles.AsNoTracking().Live(clock.UtcNow);
-        // A range of the (Status, PublishedAt) index: a day of stories, never the archive.
-        var since = clock.UtcNow - UrgentWindow;
-        Urgent = await live.Where(a => a.IsUrgent && a.PublishedAt >= since).NewestCards().Take(UrgentCount).ToListAsync(ct);
-        var newest = await live.NewestCards().Take(LatestCount + 1).ToListAsync(ct);
+        var now = clock.UtcNow;
+        Urgent = await UrgentQuery(db, now, now - UrgentWindow).ToListAsync(ct);
+        var newest = await NewestQuery(db, now).ToListAsync(ct);
         Lead = newest.FirstOrDefault();
         Latest = newest.Skip(1).ToList();
 
-        // One small query per section: bounded by the number of sections, not by the archive.
-        var shown = newest.Select(a => a.Id).ToList();
-        var sections = await db.Sections.AsNoTracking().OrderBy(s => s.SortOrder)
-            .Select(s => new { s.Id, s.Name, s.Slug }).ToListAsync(ct);
-        foreach (var section in sections)
+        // The sections come from memory, in the menu's order; their rows from one statement, whose UNION ALL promises
+        // no order: each row is regrouped by its section and sorted here.
+        var sectionList = await sections.GetAsync(ct);
+        if (sectionList.Count == 0)
         {
-            var cards = await live.Where(a => a.SectionId == section.Id && !shown.Contains(a.Id))
-                .NewestCards().Take(PerSection).ToListAsync(ct);
-            if (cards.Count > 0)
+            return;
+        }
+        var rows = (await SectionRowsQuery(now, [.. newest.Select(a => a.Id)], sectionList).ToListAsync(ct))
+            .ToLookup(c => c.SectionSlug);
+        foreach (var section in sectionList)
+        {
+            if (rows[section.Slug].ToList() is { Count: > 0 } cards)
             {
-                Rows.Add(new SectionRow(section.Name, section.Slug, cards));
+                Rows.Add(new SectionRow(section.Name, section.Slug,
+                    [.. cards.OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)]));
             }
         }
+    }
+
+    // Compiled once; the live filter and the order are spelled out (ArticleCards' methods are calls a compiled query cannot inline).
+    // A range of the (Status, PublishedAt) index: a day of stories, never the archive.
+    private static readonly Func<NewsDbContext, DateTime, DateTime, IAsyncEnumerable<ArticleCard>> UrgentQuery =
+        EF.CompileAsyncQuery((NewsDbContext db, DateTime now, DateTime since) => db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && a.IsUrgent && a.PublishedAt >= since)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(UrgentCount).Select(ArticleCards.ToCard));
+
+    private static readonly Func<NewsDbContext, DateTime, IAsyncEnumerable<ArticleCard>> NewestQuery =
+        EF.CompileAsyncQuery((NewsDbContext db, DateTime now) => db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(LatestCount + 1).Select(ArticleCards.ToCard));
+
+    /// <summary>
+    /// Each section's newest live stories not already shown, as one UNION ALL of one part per section: each part reads
+    /// its own range of the (SectionId, Status, PublishedAt) index, so the page costs the same however large the archive,
+    /// and one command however many sections. (A Take per section of one query becomes ROW_NUMBER() over every live story.)
+    /// </summary>
+    private IQueryable<ArticleCard> SectionRowsQuery(DateTime now, List<int> shown, IReadOnlyList<SectionNavViewComponent.SectionLink> all)
+    {
+        var live = db.Articles.AsNoTracking().Live(now).Where(a => !shown.Contains(a.Id));
+        return all.Select(s => s.Id)
+            .Select(id => live.Where(a => a.SectionId == id).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(PerSection))
+            .Aggregate((rows, part) => rows.Concat(part))
+            // Carded after the union: EF cannot union a projection into a record.
+            .Select(ArticleCards.ToCard);
     }
 }
