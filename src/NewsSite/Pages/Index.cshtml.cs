@@ -21,8 +21,8 @@ public sealed class IndexModel(NewsDbContext db, SiteClock clock, SectionNavView
     public async Task OnGetAsync(CancellationToken ct)
     {
         var now = clock.UtcNow;
-        Urgent = await UrgentQuery(db, now, now - UrgentWindow).ToListAsync(ct);
-        var newest = await NewestQuery(db, now).ToListAsync(ct);
+        Urgent = await UrgentQuery.For(db)(db, now, now - UrgentWindow).ToListAsync(ct);
+        var newest = await NewestQuery.For(db)(db, now).ToListAsync(ct);
         Lead = newest.FirstOrDefault();
         Latest = newest.Skip(1).ToList();
 
@@ -47,15 +47,15 @@ public sealed class IndexModel(NewsDbContext db, SiteClock clock, SectionNavView
 
     // Compiled once; the live filter and the order are spelled out (ArticleCards' methods are calls a compiled query cannot inline).
     // A range of the (Status, PublishedAt) index: a day of stories, never the archive.
-    private static readonly Func<NewsDbContext, DateTime, DateTime, IAsyncEnumerable<ArticleCard>> UrgentQuery =
+    private static readonly CompiledQuery<Func<NewsDbContext, DateTime, DateTime, IAsyncEnumerable<ArticleCard>>> UrgentQuery = new(() =>
         EF.CompileAsyncQuery((NewsDbContext db, DateTime now, DateTime since) => db.Articles.AsNoTracking()
             .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && a.IsUrgent && a.PublishedAt >= since)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(UrgentCount).Select(ArticleCards.ToCard));
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(UrgentCount).Select(ArticleCards.ToCard)));
 
-    private static readonly Func<NewsDbContext, DateTime, IAsyncEnumerable<ArticleCard>> NewestQuery =
+    private static readonly CompiledQuery<Func<NewsDbContext, DateTime, IAsyncEnumerable<ArticleCard>>> NewestQuery = new(() =>
         EF.CompileAsyncQuery((NewsDbContext db, DateTime now) => db.Articles.AsNoTracking()
             .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(LatestCount + 1).Select(ArticleCards.ToCard));
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(LatestCount + 1).Select(ArticleCards.ToCard)));
 
     /// <summary>
     /// Each section's newest live stories not already shown, as one UNION ALL of one part per section: each part reads

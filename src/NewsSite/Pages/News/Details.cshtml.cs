@@ -27,7 +27,7 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, string? slug, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        var article = await ArticleQuery(db, now, id, ct);
+        var article = await ArticleQuery.For(db)(db, now, id, ct);
         if (article is null)
         {
             return NotFound();
@@ -37,16 +37,16 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock) : PageModel
         {
             return RedirectPermanent(ArticleLinks.PathOf(article.Id, article.Slug));
         }
-        var tags = await TagsQuery(db, id).ToListAsync(ct);
+        var tags = await TagsQuery.For(db)(db, id).ToListAsync(ct);
         Tags = tags;
-        Related = await RelatedQuery(db, now, article.SectionId, id, [.. tags.Select(t => t.Id)]).ToListAsync(ct);
+        Related = await RelatedQuery.For(db)(db, now, article.SectionId, id, [.. tags.Select(t => t.Id)]).ToListAsync(ct);
         Article = article;
         return Page();
     }
 
     // The page's three queries are compiled once: a reader's uncached article skips building and looking up each query's
     // translation. The live filter is spelled out (ArticleCards.Live is a method call a compiled query cannot inline).
-    private static readonly Func<NewsDbContext, DateTime, int, CancellationToken, Task<ArticleView?>> ArticleQuery =
+    private static readonly CompiledQuery<Func<NewsDbContext, DateTime, int, CancellationToken, Task<ArticleView?>>> ArticleQuery = new(() =>
         EF.CompileAsyncQuery((NewsDbContext db, DateTime now, int id, CancellationToken ct) => db.Articles.AsNoTracking()
             .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && a.Id == id)
             .Select(a => new ArticleView(
@@ -55,19 +55,19 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock) : PageModel
                 a.PublishedAt!.Value, a.UpdatedAt,
                 a.Section.Name, a.Section.Slug, a.Author.Name, a.Author.Slug,
                 a.HeroImageWidth, a.HeroImageHeight, a.SectionId))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
     // Tags by their own query: as a nested collection SQLite would join every article's tags first.
-    private static readonly Func<NewsDbContext, int, IAsyncEnumerable<TagLink>> TagsQuery =
+    private static readonly CompiledQuery<Func<NewsDbContext, int, IAsyncEnumerable<TagLink>>> TagsQuery = new(() =>
         EF.CompileAsyncQuery((NewsDbContext db, int id) => db.Articles.AsNoTracking()
-            .Where(a => a.Id == id).SelectMany(a => a.Tags).OrderBy(t => t.Name).Select(t => new TagLink(t.Id, t.Name, t.Slug)));
+            .Where(a => a.Id == id).SelectMany(a => a.Tags).OrderBy(t => t.Name).Select(t => new TagLink(t.Id, t.Name, t.Slug))));
 
     /// <summary>
     /// The next story to read: from the same section, those sharing the most tags with this one first, then the newest.
     /// Only the section's newest <see cref="RelatedPool"/> are ranked (an index range), so an archive of any size costs the same;
     /// shared tags are matched by this story's tag ids, not by scanning every story of each tag (which grows with the archive).
     /// </summary>
-    private static readonly Func<NewsDbContext, DateTime, int, int, List<int>, IAsyncEnumerable<ArticleCard>> RelatedQuery =
+    private static readonly CompiledQuery<Func<NewsDbContext, DateTime, int, int, List<int>, IAsyncEnumerable<ArticleCard>>> RelatedQuery = new(() =>
         EF.CompileAsyncQuery((NewsDbContext db, DateTime now, int sectionId, int id, List<int> tagIds) => db.Articles.AsNoTracking()
             .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && a.SectionId == sectionId && a.Id != id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
@@ -76,5 +76,5 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock) : PageModel
             .OrderByDescending(c => c.Shared).ThenByDescending(c => c.Article.PublishedAt).ThenByDescending(c => c.Article.Id)
             .Take(RelatedCount)
             .Select(c => c.Article)
-            .Select(ArticleCards.ToCard));
+            .Select(ArticleCards.ToCard)));
 }
