@@ -24,8 +24,10 @@ public sealed class SearchModel(NewsDbContext db, SiteClock clock, IOptions<News
         }
 
         var ids = found.Hits.Select(h => h.ArticleId).ToList();
-        // Live again here: the index can only ever lag behind the articles, never show a draft.
-        var cards = await Db.Articles.AsNoTracking().Live(Now).Where(a => ids.Contains(a.Id))
+        // By id alone: the index decided what is live from Articles in this request already, and with the live filter
+        // beside the id list SQLite walks the (Status, PublishedAt) index over the whole archive (20 ms at 100,000
+        // stories) instead of looking the page's ids up.
+        var cards = await Db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(ArticleCards.ToCard).ToDictionaryAsync(c => c.Id, ct);
         // Relevance first, the newer story among equals, each card carrying its encoded, highlighted snippet.
         var items = found.Hits.Where(h => cards.ContainsKey(h.ArticleId))
