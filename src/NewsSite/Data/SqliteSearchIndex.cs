@@ -80,9 +80,12 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
                     ranked.Add((reader.GetInt32(0), reader.GetDouble(1)));
                 }
             }
-            int total;
-            await using (var count = Command(CountSql))
+            // From the pool's start on there are exactly RankedMatches live matches; only a word in fewer stories is counted
+            // (counting scans the doclist again, and a prefix word's doclists are merged again for it).
+            var total = SearchPage.RankedMatches;
+            if (from == 0)
             {
+                await using var count = Command(CountSql);
                 AddFilter(count, match, from);
                 total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
             }
