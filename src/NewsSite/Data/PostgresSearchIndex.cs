@@ -18,23 +18,28 @@ public sealed class PostgresSearchIndex(NewsDbContext db, TimeProvider time) : I
     private const string Weights = "ARRAY[0.1, 0.1, 0.4, 1.0]::real[]";
 
     // One round trip: the newest SearchPage.RankedMatches matches (ranking reads each one's vector, so only these are
-    // ranked), the page's ids among them best first (newer among equals), the total, and those rows' text for their snippets.
+    // ranked), the page's ids among them best first (the newer, higher id, among equals; the page orders equal scores
+    // by publish time), the total, and those rows' text for their snippets. What is not live is the few drafts and
+    // future stories, read from the Articles status index once and excluded, as on SQLite: joining every match to
+    // Articles cost an index lookup per match (a word in 6,656 of 100,000 stories: 37 -> 15 ms).
     private const string SearchSql = $"""
         WITH query AS (SELECT to_tsquery('simple', @query) AS q),
         recent AS (
-            SELECT s."ArticleId", s."Words", a."PublishedAt"
-            FROM "ArticleSearch" s JOIN "Articles" a ON a."Id" = s."ArticleId" CROSS JOIN query
-            WHERE s."Words" @@ query.q AND a."Status" = @published AND a."PublishedAt" <= @now
+            SELECT s."ArticleId", s."Words"
+            FROM "ArticleSearch" s CROSS JOIN query
+            WHERE s."Words" @@ query.q
+              AND s."ArticleId" NOT IN (SELECT a."Id" FROM "Articles" a
+                                        WHERE a."Status" IN (@draft, @inReview, @scheduled) OR (a."Status" = @published AND a."PublishedAt" > @now))
             ORDER BY s."ArticleId" DESC
             LIMIT @pool),
         page AS (
-            SELECT r."ArticleId", ts_rank({Weights}, r."Words", query.q) AS "Rank", r."PublishedAt", count(*) OVER () AS "Total"
+            SELECT r."ArticleId", ts_rank({Weights}, r."Words", query.q) AS "Rank", count(*) OVER () AS "Total"
             FROM recent r CROSS JOIN query
-            ORDER BY "Rank" DESC, r."PublishedAt" DESC, r."ArticleId" DESC
+            ORDER BY "Rank" DESC, r."ArticleId" DESC
             LIMIT @take OFFSET @skip)
         SELECT p."ArticleId", p."Rank", p."Total", s."Body", s."Summary", s."Title"
         FROM page p JOIN "ArticleSearch" s ON s."ArticleId" = p."ArticleId"
-        ORDER BY p."Rank" DESC, p."PublishedAt" DESC, p."ArticleId" DESC
+        ORDER BY p."Rank" DESC, p."ArticleId" DESC
         """;
 
     // A batch is one statement; an article saved again replaces its row.
@@ -68,6 +73,9 @@ public sealed class PostgresSearchIndex(NewsDbContext db, TimeProvider time) : I
         }
         var rows = await db.Database.SqlQueryRaw<Row>(SearchSql,
                 new NpgsqlParameter<string>("query", tsQuery),
+                new NpgsqlParameter<int>("draft", (int)ArticleStatus.Draft),
+                new NpgsqlParameter<int>("inReview", (int)ArticleStatus.InReview),
+                new NpgsqlParameter<int>("scheduled", (int)ArticleStatus.Scheduled),
                 new NpgsqlParameter<int>("published", (int)ArticleStatus.Published),
                 new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = time.GetUtcNow().UtcDateTime },
                 new NpgsqlParameter<int>("pool", SearchPage.RankedMatches),
