@@ -42,7 +42,8 @@ public static class ArabicNormalizer
         return result.ToString();
     }
 
-    private static char Fold(char c) => c switch
+    /// <summary>One character as the index holds it: hamza and alef forms, alef maqsura, teh marbuta and Arabic-Indic digits folded, the rest lower-cased.</summary>
+    public static char Fold(char c) => c switch
     {
         'أ' or 'إ' or 'آ' or 'ٱ' => 'ا',
         'ى' => 'ي',

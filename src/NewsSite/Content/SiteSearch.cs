@@ -41,19 +41,25 @@ public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int Total)
     public const int RankedMatches = 1000;
 }
 
-/// <summary>What the index stores of an article: its words as plain, normalized text.</summary>
+/// <summary>
+/// What the index stores of an article: its text as written, in plain text, which snippets show; and the same
+/// normalized, which is what queries match.
+/// </summary>
 public sealed record SearchDocument(int Id, string Title, string Summary, string Body)
 {
     // Plain text keeps the words of links and headings but none of the Markdown syntax or URLs.
     private static readonly MarkdownPipeline PlainText = new MarkdownPipelineBuilder().DisableHtml().UsePipeTables().Build();
 
-    public static SearchDocument Of(int id, string title, string summary, string bodyMarkdown) => new(
-        id,
-        ArabicNormalizer.Normalize(title),
-        ArabicNormalizer.Normalize(summary),
-        ArabicNormalizer.Normalize(Markdown.ToPlainText(bodyMarkdown, PlainText)));
+    public static SearchDocument Of(int id, string title, string summary, string bodyMarkdown) =>
+        new(id, title, summary, Markdown.ToPlainText(bodyMarkdown, PlainText).Trim());
 
     public static SearchDocument Of(Article article) => Of(article.Id, article.Title, article.Summary, article.BodyMarkdown);
+
+    public string NormalizedTitle => ArabicNormalizer.Normalize(Title);
+
+    public string NormalizedSummary => ArabicNormalizer.Normalize(Summary);
+
+    public string NormalizedBody => ArabicNormalizer.Normalize(Body);
 }
 
 /// <summary>What a reader typed, reduced to the words the index can match.</summary>
@@ -71,14 +77,17 @@ public static class SearchTerms
     /// <summary>The runs of letters and digits in normalized text: how a query is cut into words, and the index too where the app builds it (PostgreSQL).</summary>
     public static IEnumerable<string> Words(string normalized) => WordRanges(normalized).Select(range => normalized[range]);
 
-    /// <summary>Where each word of <see cref="Words"/> is in the text.</summary>
-    public static List<Range> WordRanges(string normalized)
+    /// <summary>
+    /// Where each word of <see cref="Words"/> is in the text; <paramref name="asWritten"/>: in text as written, where the
+    /// tashkeel and tatweel inside a word belong to it.
+    /// </summary>
+    public static List<Range> WordRanges(string text, bool asWritten = false)
     {
         var ranges = new List<Range>();
         var start = -1;
-        for (var i = 0; i <= normalized.Length; i++)
+        for (var i = 0; i <= text.Length; i++)
         {
-            var inWord = i < normalized.Length && (char.IsLetterOrDigit(normalized[i]) || char.IsNumber(normalized[i]));
+            var inWord = i < text.Length && (char.IsLetterOrDigit(text[i]) || char.IsNumber(text[i]) || (asWritten && IsMark(text[i])));
             if (inWord && start < 0)
             {
                 start = i;
@@ -91,6 +100,10 @@ public static class SearchTerms
         }
         return ranges;
     }
+
+    /// <summary>What normalization drops from inside a word: tashkeel, tatweel and other combining marks.</summary>
+    public static bool IsMark(char c) =>
+        Slug.IsTashkeelOrTatweel(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 
     /// <summary>The query as the page shows it back: trimmed, capped, and never half a surrogate pair.</summary>
     public static string Cap(string? query)
@@ -121,41 +134,67 @@ public static class SearchSnippet
 
     /// <summary>
     /// The <see cref="Length"/> words of the body that hold the most of the query's words (else of the summary, else the
-    /// title), "…" where the text was cut. Made here from the stored normalized text, the same for both stores: FTS5's
-    /// snippet() ran every column of every hit through its Unicode tokenizer again (three quarters of an uncached
-    /// search's time), and PostgreSQL's ts_headline parsed each column likewise. Words match as the index matches them:
-    /// whole, the last query word also as a prefix (from two letters), Latin accents aside.
+    /// title), "…" where the text was cut. Cut here from the text as written — a reader sees «هيئة», never the index's
+    /// folded «هييه» — and the same for both stores: FTS5's snippet() ran every column of every hit through its Unicode
+    /// tokenizer again (three quarters of an uncached search's time), and PostgreSQL's ts_headline parsed each column
+    /// likewise. Words match as the index matches them: folded as <see cref="ArabicNormalizer"/> folds, whole, the last
+    /// query word also as a prefix (from two letters), Latin accents aside.
     /// </summary>
     public static string Of(IReadOnlyList<string> terms, string title, string summary, string body)
     {
         var folded = terms.Select(WithoutAccents).ToArray();
         foreach (var text in (ReadOnlySpan<string>)[body, summary, title])
         {
-            var words = SearchTerms.WordRanges(text);
-            var matches = words.Select(word => MatchedTerm(folded, text[word])).ToArray();
+            var words = SearchTerms.WordRanges(text, asWritten: true);
+            var matches = words.Select(word => MatchedTerm(folded, text.AsSpan(word))).ToArray();
             if (Array.Exists(matches, m => m >= 0))
             {
                 return Fragment(text, words, matches, BestStart(matches, folded.Length));
             }
         }
         var plain = body.Length > 0 ? body : summary.Length > 0 ? summary : title;
-        var plainWords = SearchTerms.WordRanges(plain);
+        var plainWords = SearchTerms.WordRanges(plain, asWritten: true);
         return Fragment(plain, plainWords, Enumerable.Repeat(-1, plainWords.Count).ToArray(), 0);
     }
 
-    // The query word this word matches (its index), or -1.
-    private static int MatchedTerm(string[] terms, string word)
+    // The query word this written word matches (its index), or -1: compared character by character as the normalizer
+    // folds them, marks skipped, so no word is copied (a word with Latin accents is the rare exception).
+    private static int MatchedTerm(string[] terms, ReadOnlySpan<char> word)
     {
-        word = WithoutAccents(word);
+        if (word.ContainsAnyInRange('\u00C0', '\u024F') || word.ContainsAnyInRange('\u1E00', '\u1EFF'))
+        {
+            word = WithoutAccents(ArabicNormalizer.Normalize(word.ToString()));
+        }
         for (var t = 0; t < terms.Length; t++)
         {
-            var prefix = t == terms.Length - 1 && terms[t].Length >= 2;
-            if (prefix ? word.StartsWith(terms[t], StringComparison.Ordinal) : word == terms[t])
+            if (FoldedMatch(word, terms[t], prefix: t == terms.Length - 1 && terms[t].Length >= 2))
             {
                 return t;
             }
         }
         return -1;
+    }
+
+    private static bool FoldedMatch(ReadOnlySpan<char> word, string term, bool prefix)
+    {
+        var t = 0;
+        foreach (var c in word)
+        {
+            if (SearchTerms.IsMark(c))
+            {
+                continue;
+            }
+            if (t == term.Length)
+            {
+                return prefix;
+            }
+            if (ArabicNormalizer.Fold(c) != term[t])
+            {
+                return false;
+            }
+            t++;
+        }
+        return t == term.Length;
     }
 
     // The window start with the most distinct query words, then the most matches, the earliest among equals;
@@ -205,7 +244,7 @@ public static class SearchSnippet
         for (var w = start; w < end; w++)
         {
             var (wordStart, wordEnd) = (words[w].Start.Value, words[w].End.Value);
-            fragment.Append(text, from, wordStart - from);
+            AppendBetween(fragment, text.AsSpan(from, wordStart - from));
             if (matches[w] >= 0)
             {
                 fragment.Append(Start).Append(text, wordStart, wordEnd - wordStart).Append(End);
@@ -218,12 +257,36 @@ public static class SearchSnippet
         }
         // Up to the next word: a closing mark or full stop stays with the last word.
         var to = end < words.Count ? words[end].Start.Value : text.Length;
-        fragment.Append(text.AsSpan(from, to - from).TrimEnd());
+        AppendBetween(fragment, text.AsSpan(from, to - from).TrimEnd());
         if (end < words.Count)
         {
             fragment.Append('…');
         }
         return fragment.ToString();
+    }
+
+    // What lies between two words, its line breaks and runs of spaces one space: a snippet is one line of text.
+    private static void AppendBetween(StringBuilder fragment, ReadOnlySpan<char> between)
+    {
+        var space = false;
+        foreach (var c in between)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+            if (space)
+            {
+                fragment.Append(' ');
+                space = false;
+            }
+            fragment.Append(c);
+        }
+        if (space)
+        {
+            fragment.Append(' ');
+        }
     }
 
     // FTS5 folds Latin accents (é matches e); Arabic and plain ASCII words pass through untouched.

@@ -5,8 +5,8 @@ using NpgsqlTypes;
 namespace NewsSite.Data;
 
 /// <summary>
-/// Search in PostgreSQL: a table (migration Postgres/SearchIndex) of each article's normalized text and a tsvector of
-/// its words under a GIN index. The words are cut by <see cref="SearchTerms.Words"/>, the same cut the query gets,
+/// Search in PostgreSQL: a table (migrations Postgres/SearchIndex, SearchTextAsWritten) of each article's text as written
+/// (for snippets) and a tsvector of its normalized words under a GIN index. The words are cut by <see cref="SearchTerms.Words"/>, the same cut the query gets,
 /// and the 'simple' configuration only lowercases them, so both stores match the same words. It holds drafts too;
 /// what is live is decided from Articles at query time, as in SQLite.
 /// </summary>
@@ -159,9 +159,9 @@ public sealed class PostgresSearchIndex(NewsDbContext db, TimeProvider time) : I
                 Texts("titles", documents.Select(d => d.Title)),
                 Texts("summaries", documents.Select(d => d.Summary)),
                 Texts("bodies", documents.Select(d => d.Body)),
-                Texts("titleWords", documents.Select(d => WordsOf(d.Title))),
-                Texts("summaryWords", documents.Select(d => WordsOf(d.Summary))),
-                Texts("bodyWords", documents.Select(d => WordsOf(d.Body))),
+                Texts("titleWords", documents.Select(d => WordsOf(d.NormalizedTitle))),
+                Texts("summaryWords", documents.Select(d => WordsOf(d.NormalizedSummary))),
+                Texts("bodyWords", documents.Select(d => WordsOf(d.NormalizedBody))),
             ],
             cancellationToken);
     }

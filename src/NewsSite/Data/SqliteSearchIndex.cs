@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace NewsSite.Data;
 
 /// <summary>
-/// Search in SQLite: an FTS5 table (migration SearchIndex) of each article's normalized words, its rowid the
-/// article id. It holds drafts too; what is live is decided from Articles at query time, so publishing,
-/// unpublishing and scheduling are right at once without touching the index.
+/// Search in SQLite: an FTS5 table (migrations SearchIndex, SearchTextAsWritten) of each article's normalized words,
+/// beside its text as written (unindexed, for snippets), its rowid the article id. It holds drafts too; what is live is
+/// decided from Articles at query time, so publishing, unpublishing and scheduling are right at once without touching the index.
 /// </summary>
 public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISearchIndex
 {
@@ -40,8 +40,11 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
 
     private const string CountSql = $"SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid >= $from AND {NotLive}";
 
-    // The page's rows' stored text, for their snippets (SearchSnippet.Of).
-    private const string TextSql = "SELECT rowid, Title, Summary, Body FROM ArticleSearch WHERE rowid IN (SELECT value FROM json_each($ids))";
+    // What is matched (normalized), then what snippets show (as written), in the insert's order.
+    private static readonly string[] TextParameters = ["$title", "$summary", "$body", "$titleText", "$summaryText", "$bodyText"];
+
+    // The page's rows' text as written (unindexed columns), for their snippets (SearchSnippet.Of).
+    private const string TextSql = "SELECT rowid, TitleText, SummaryText, BodyText FROM ArticleSearch WHERE rowid IN (SELECT value FROM json_each($ids))";
 
 
     public Task IndexAsync(IReadOnlyCollection<Article> articles, CancellationToken cancellationToken = default) =>
@@ -193,13 +196,20 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
                     deleteId.Value = id;
                     await delete.ExecuteNonQueryAsync(cancellationToken);
                 }
-                await using var insert = Command("INSERT INTO ArticleSearch (rowid, Title, Summary, Body) VALUES ($id, $title, $summary, $body);");
-                var (docId, title, summary, body) = (
-                    insert.Parameters.Add("$id", SqliteType.Integer), insert.Parameters.Add("$title", SqliteType.Text),
-                    insert.Parameters.Add("$summary", SqliteType.Text), insert.Parameters.Add("$body", SqliteType.Text));
+                await using var insert = Command("""
+                    INSERT INTO ArticleSearch (rowid, Title, Summary, Body, TitleText, SummaryText, BodyText)
+                    VALUES ($id, $title, $summary, $body, $titleText, $summaryText, $bodyText);
+                    """);
+                var docId = insert.Parameters.Add("$id", SqliteType.Integer);
+                var texts = TextParameters.Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
                 foreach (var document in documents)
                 {
-                    (docId.Value, title.Value, summary.Value, body.Value) = (document.Id, document.Title, document.Summary, document.Body);
+                    docId.Value = document.Id;
+                    string[] values = [document.NormalizedTitle, document.NormalizedSummary, document.NormalizedBody, document.Title, document.Summary, document.Body];
+                    for (var i = 0; i < texts.Length; i++)
+                    {
+                        texts[i].Value = values[i];
+                    }
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
                 if (own is not null)

@@ -143,6 +143,20 @@ public sealed class SearchTests(NewsSiteFactory factory) : IClassFixture<NewsSit
     }
 
     [Fact]
+    public async Task Snippets_show_the_story_as_written_whatever_spelling_was_searched()
+    {
+        var tag = Tag();
+        await PublishAsync($"خبر {tag}", body: $"أطلقت هيئةُ الطيران المدنيّ {tag} خدمةً جديدة إلى المسافرين.");
+
+        var (_, page) = await SearchAsync($"هيئه {tag}");
+
+        var snippet = page.QuerySelector(".card-snippet")!;
+        Assert.Contains(snippet.QuerySelectorAll("mark"), m => m.TextContent == "هيئةُ");
+        Assert.Contains("أطلقت هيئةُ الطيران المدنيّ", snippet.TextContent, StringComparison.Ordinal);
+        Assert.Contains("إلى المسافرين", snippet.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Results_are_paginated_within_bounds()
     {
         var tag = Tag();
