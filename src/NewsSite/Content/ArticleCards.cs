@@ -27,8 +27,9 @@ public static class ArticleCards
     public static IQueryable<Article> Live(this IQueryable<Article> articles, DateTime now) =>
         articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
 
-    public static IQueryable<ArticleCard> NewestCards(this IQueryable<Article> articles) =>
-        articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Select(ToCard);
+    /// <summary>Newest first, the id breaking ties, as the listing indexes are ordered (compiled queries spell it out).</summary>
+    public static IOrderedQueryable<Article> Newest(this IQueryable<Article> articles) =>
+        articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
 }
 
 public static class ArticleLinks

@@ -161,7 +161,7 @@ public static class SearchSnippet
     // folds them, marks skipped, so no word is copied (a word with Latin accents is the rare exception).
     private static int MatchedTerm(string[] terms, ReadOnlySpan<char> word)
     {
-        if (word.ContainsAnyInRange('\u00C0', '\u024F') || word.ContainsAnyInRange('\u1E00', '\u1EFF'))
+        if (HasLatinAccents(word))
         {
             word = WithoutAccents(ArabicNormalizer.Normalize(word.ToString()));
         }
@@ -289,10 +289,13 @@ public static class SearchSnippet
         }
     }
 
+    private static bool HasLatinAccents(ReadOnlySpan<char> word) =>
+        word.ContainsAnyInRange('\u00C0', '\u024F') || word.ContainsAnyInRange('\u1E00', '\u1EFF');
+
     // FTS5 folds Latin accents (é matches e); Arabic and plain ASCII words pass through untouched.
     private static string WithoutAccents(string word)
     {
-        if (!word.AsSpan().ContainsAnyInRange('\u00C0', '\u024F') && !word.AsSpan().ContainsAnyInRange('\u1E00', '\u1EFF'))
+        if (!HasLatinAccents(word))
         {
             return word;
         }

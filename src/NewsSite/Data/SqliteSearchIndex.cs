@@ -40,9 +40,6 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
 
     private const string CountSql = $"SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid >= $from AND {NotLive}";
 
-    // What is matched (normalized), then what snippets show (as written), in the insert's order.
-    private static readonly string[] TextParameters = ["$title", "$summary", "$body", "$titleText", "$summaryText", "$bodyText"];
-
     // The page's rows' text as written (unindexed columns), for their snippets (SearchSnippet.Of).
     private const string TextSql = "SELECT rowid, TitleText, SummaryText, BodyText FROM ArticleSearch WHERE rowid IN (SELECT value FROM json_each($ids))";
 
@@ -201,15 +198,15 @@ public sealed class SqliteSearchIndex(NewsDbContext db, TimeProvider time) : ISe
                     VALUES ($id, $title, $summary, $body, $titleText, $summaryText, $bodyText);
                     """);
                 var docId = insert.Parameters.Add("$id", SqliteType.Integer);
-                var texts = TextParameters.Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
+                SqliteParameter Text(string name) => insert.Parameters.Add(name, SqliteType.Text);
+                // What is matched (normalized), and what snippets show (as written).
+                var (title, summary, body) = (Text("$title"), Text("$summary"), Text("$body"));
+                var (titleText, summaryText, bodyText) = (Text("$titleText"), Text("$summaryText"), Text("$bodyText"));
                 foreach (var document in documents)
                 {
                     docId.Value = document.Id;
-                    string[] values = [document.NormalizedTitle, document.NormalizedSummary, document.NormalizedBody, document.Title, document.Summary, document.Body];
-                    for (var i = 0; i < texts.Length; i++)
-                    {
-                        texts[i].Value = values[i];
-                    }
+                    (title.Value, summary.Value, body.Value) = (document.NormalizedTitle, document.NormalizedSummary, document.NormalizedBody);
+                    (titleText.Value, summaryText.Value, bodyText.Value) = (document.Title, document.Summary, document.Body);
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
                 if (own is not null)

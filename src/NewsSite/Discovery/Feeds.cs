@@ -37,8 +37,7 @@ public static class Feeds
         HttpRequest request, IQueryable<Domain.Article> articles, string title, string description, string path,
         SiteClock clock, CancellationToken ct)
     {
-        var newest = await articles.AsNoTracking().Live(clock.UtcNow)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+        var newest = await articles.AsNoTracking().Live(clock.UtcNow).Newest()
             .Take(ItemCount)
             .Select(a => new { a.Id, a.Slug, a.Title, a.Summary, PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, Section = a.Section.Name })
             .ToListAsync(ct);

@@ -112,7 +112,7 @@ public static class Sitemaps
         var since = clock.UtcNow - NewsWindow;
         var rows = db.Articles.AsNoTracking().Live(clock.UtcNow)
             .Where(a => a.PublishedAt >= since)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Newest()
             .Take(NewsMaxItems)
             .Select(a => new { a.Id, a.Slug, a.Title, PublishedAt = a.PublishedAt!.Value })
             .AsAsyncEnumerable();

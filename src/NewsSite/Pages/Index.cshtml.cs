@@ -45,7 +45,7 @@ public sealed class IndexModel(NewsDbContext db, SiteClock clock, SectionNavView
         }
     }
 
-    // Compiled once; the live filter and the order are spelled out (ArticleCards' methods are calls a compiled query cannot inline).
+    // Compiled once; the live filter and the order are spelled out (ArticleCards.Live and Newest are calls a compiled query cannot inline).
     // A range of the (Status, PublishedAt) index: a day of stories, never the archive.
     private static readonly CompiledQuery<Func<NewsDbContext, DateTime, DateTime, IAsyncEnumerable<ArticleCard>>> UrgentQuery = new(() =>
         EF.CompileAsyncQuery((NewsDbContext db, DateTime now, DateTime since) => db.Articles.AsNoTracking()
@@ -66,7 +66,7 @@ public sealed class IndexModel(NewsDbContext db, SiteClock clock, SectionNavView
     {
         var live = db.Articles.AsNoTracking().Live(now).Where(a => !shown.Contains(a.Id));
         return all.Select(s => s.Id)
-            .Select(id => live.Where(a => a.SectionId == id).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(PerSection))
+            .Select(id => live.Where(a => a.SectionId == id).Newest().Take(PerSection))
             .Aggregate((rows, part) => rows.Concat(part))
             // Carded after the union: EF cannot union a projection into a record.
             .Select(ArticleCards.ToCard);

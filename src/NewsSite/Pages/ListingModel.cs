@@ -41,7 +41,7 @@ public abstract class ListingModel(NewsDbContext db, SiteClock clock, IOptions<N
         }
         // The page's ids first, from the listing's index alone (PostgreSQL: an index-only scan), so a deep page skips
         // index entries rather than reading and sorting the rows before it; then those few cards by id.
-        var ids = await live.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Select(a => a.Id)
+        var ids = await live.Newest().Select(a => a.Id)
             .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         var cards = await Db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ArticleCards.ToCard).ToListAsync(ct);
         var items = cards.OrderBy(c => ids.IndexOf(c.Id)).ToList();
