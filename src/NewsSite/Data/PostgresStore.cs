@@ -11,7 +11,9 @@ public static class PostgresStore
         services.AddDbContextPool<NewsDbContext, PostgresNewsDbContext>((provider, options) =>
         {
             var time = provider.GetRequiredService<TimeProvider>();
-            options.UseNpgsql(ConnectionString(provider.GetRequiredService<IConfiguration>()))
+            // A list of ids travels as one array parameter (= ANY), as on SQLite: one statement for any count, its SQL reused.
+            options.UseNpgsql(ConnectionString(provider.GetRequiredService<IConfiguration>()),
+                    npgsql => npgsql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .WithInterceptors(provider, db => new PostgresSearchIndex(db, time));
         });
         // Search: a tsvector of the normalized words with a GIN index, kept in step by the interceptor above.

@@ -19,7 +19,10 @@ public static class SqliteStore
             var configuration = provider.GetRequiredService<IConfiguration>();
             var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
             var time = provider.GetRequiredService<TimeProvider>();
-            options.UseSqlite(Resolve(configuration.GetConnectionString("News") ?? DefaultConnectionString, contentRoot))
+            // A list of ids travels as one JSON parameter: the statement stays the same for any count, so EF reuses its SQL
+            // (expanded into one parameter per id, EF regenerated the related-stories SQL on every uncached article).
+            options.UseSqlite(Resolve(configuration.GetConnectionString("News") ?? DefaultConnectionString, contentRoot),
+                    sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .WithInterceptors(provider, db => new SqliteSearchIndex(db, time));
         });
         // Search: FTS5 over normalized words, kept in step by the interceptor above.
