@@ -66,15 +66,19 @@ public sealed class DetailsModel(NewsDbContext db, SiteClock clock) : PageModel
     /// The next story to read: from the same section, those sharing the most tags with this one first, then the newest.
     /// Only the section's newest <see cref="RelatedPool"/> are ranked (an index range), so an archive of any size costs the same;
     /// shared tags are matched by this story's tag ids, not by scanning every story of each tag (which grows with the archive).
+    /// The pool is ranked from the index alone and only the chosen stories' rows are read: a row holds the story's whole
+    /// body, so reading 50 of them for their card columns cost a third of the statement.
     /// </summary>
     private static readonly CompiledQuery<Func<NewsDbContext, DateTime, int, int, List<int>, IAsyncEnumerable<ArticleCard>>> RelatedQuery = new(() =>
         EF.CompileAsyncQuery((NewsDbContext db, DateTime now, int sectionId, int id, List<int> tagIds) => db.Articles.AsNoTracking()
             .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now && a.SectionId == sectionId && a.Id != id)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(RelatedPool)
-            .Select(a => new { Article = a, Shared = a.Tags.Count(t => tagIds.Contains(t.Id)) })
-            .OrderByDescending(c => c.Shared).ThenByDescending(c => c.Article.PublishedAt).ThenByDescending(c => c.Article.Id)
+            .Select(a => new { a.Id, a.PublishedAt, Shared = a.Tags.Count(t => tagIds.Contains(t.Id)) })
+            .OrderByDescending(c => c.Shared).ThenByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
             .Take(RelatedCount)
-            .Select(c => c.Article)
+            .Join(db.Articles, c => c.Id, a => a.Id, (c, a) => new { c.Shared, Article = a })
+            .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Article.PublishedAt).ThenByDescending(x => x.Article.Id)
+            .Select(x => x.Article)
             .Select(ArticleCards.ToCard)));
 }
