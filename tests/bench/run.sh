@@ -160,29 +160,53 @@ for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$FLOOR_PORT/" -o /dev/null &
 # measures the error path; curl: the body's bytes as served with the same headers.
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v }'; }
 results=()
-measure() { # label, url, connections, accept-encoding header (or "")
-  local label=$1 url=$2 connections=$3 header=${4:-}
-  local args=(-t2 -c"$connections" -d"$DURATION" --latency -H "$browser")
-  [ -n "$header" ] && args+=(-H "$header")
-  # Warm: the first hit renders, and a run as long as WARMUP lets the JIT reach its optimized code for this path.
-  wrk -t2 -c"$connections" -d"$WARMUP" -H "$browser" ${header:+-H "$header"} "$url" >/dev/null
-  local out rps p50 p99 failed bytes
-  out=$(wrk "${args[@]}" "$url")
-  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
-  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out" | to_ms)
-  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out" | to_ms)
-  failed=$(awk '/Non-2xx or 3xx responses/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
+run_wrk() { # url, connections, accept-encoding header (or ""): one run, as "req/s|p50|p99|failed"
+  local url=$1 connections=$2 header=${3:-} out
+  out=$(wrk -t2 -c"$connections" -d"$DURATION" --latency -H "$browser" ${header:+-H "$header"} "$url")
+  awk '/Requests\/sec/ { r = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
+       /Non-2xx or 3xx responses/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 }
+       END { print r "|" p50 "|" p99 "|" n + 0 }' <<<"$out"
+}
+# Warm: the first hit renders, and a run as long as WARMUP lets the JIT reach its optimized code for this path.
+warm() { wrk -t2 -c"$2" -d"$WARMUP" -H "$browser" ${3:+-H "$3"} "$1" >/dev/null; }
+record() { # label, url, connections, header, "req/s|p50|p99|failed"
+  local label=$1 url=$2 connections=$3 header=$4 rps p50 p99 failed bytes
+  IFS='|' read -r rps p50 p99 failed <<<"$5"
+  p50=$(to_ms <<<"$p50") p99=$(to_ms <<<"$p99")
   bytes=$(curl -s ${header:+-H "$header"} -o /dev/null -w '%{size_download}' "$url")
   results+=("$label|$connections|$rps|$p50|$p99|$bytes|$failed")
   echo "  $label: $rps req/s$([ "$failed" = 0 ] || echo ", $failed failed")" >&2
 }
+measure() { # label, url, connections, accept-encoding header (or "")
+  warm "$2" "$3" "${4:-}"
+  record "$1" "$2" "$3" "${4:-}" "$(run_wrk "$2" "$3" "${4:-}")"
+}
+# The rows compared with the ceiling share the machine with its neighbours, whose load comes and goes by the minute
+# (nginx alone has measured 69,000 and 94,000 req/s an hour apart): they are taken in turns, ROUNDS times, and each
+# row is its median run, so a quiet or a busy minute does not fall on one row alone.
+ROUNDS=${ROUNDS:-3}
+interleaved() { # label url connections header, repeated per row
+  local -a rows=("$@") runs=()
+  local n=$((${#rows[@]} / 4)) i round
+  for ((i = 0; i < n; i++)); do warm "${rows[4 * i + 1]}" "${rows[4 * i + 2]}" "${rows[4 * i + 3]}"; done
+  for ((round = 0; round < ROUNDS; round++)); do
+    for ((i = 0; i < n; i++)); do
+      runs[$((i * ROUNDS + round))]=$(run_wrk "${rows[4 * i + 1]}" "${rows[4 * i + 2]}" "${rows[4 * i + 3]}")
+    done
+  done
+  for ((i = 0; i < n; i++)); do
+    local median
+    median=$(printf '%s\n' "${runs[@]:$((i * ROUNDS)):$ROUNDS}" | sort -t'|' -k1,1g | awk -v m=$(((ROUNDS + 1) / 2)) 'NR == m')
+    record "${rows[4 * i]}" "${rows[4 * i + 1]}" "${rows[4 * i + 2]}" "${rows[4 * i + 3]}" "$median"
+  done
+}
 
 echo "Measuring..." >&2
 uncached="http://127.0.0.1:$UNCACHED_PORT"
-measure "nginx static file (ceiling)" "http://127.0.0.1:$NGINX_PORT/article" 64
-measure "bare Kestrel, same bytes" "http://127.0.0.1:$FLOOR_PORT/article" 64
-measure "article, cached (br)" "$site$article" 64 "$enc"
-measure "article, cached, no req. log" "http://127.0.0.1:$UNLOGGED_PORT$article" 64 "$enc"
+interleaved "nginx static file (ceiling)" "http://127.0.0.1:$NGINX_PORT/article" 64 "" \
+  "bare Kestrel, same bytes" "http://127.0.0.1:$FLOOR_PORT/article" 64 "" \
+  "article, cached (br)" "$site$article" 64 "$enc" \
+  "article, cached, no req. log" "http://127.0.0.1:$UNLOGGED_PORT$article" 64 "$enc"
 measure "article, uncached" "$uncached$article" 64 "$enc"
 measure "article, uncached" "$uncached$article" 16 "$enc"
 measure "home, cached" "$site/" 64 "$enc"
@@ -208,7 +232,7 @@ rss_kb=$(ps -o rss= -p "$cached_pid" | tr -d ' ')
 logged=$(grep -c 'HTTP GET' "$work/site-$CACHED_PORT.log" || true)
 
 echo
-echo "NewsSite benchmark ($STORE$([ "$STORE" = postgres ] && echo ' + Redis')): $ARTICLES articles, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), wrk -t2 -d$DURATION on 127.0.0.1"
+echo "NewsSite benchmark ($STORE$([ "$STORE" = postgres ] && echo ' + Redis')): $ARTICLES articles, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), wrk -t2 -d$DURATION on 127.0.0.1; the first four rows: median of $ROUNDS runs taken in turns"
 printf '| %-32s | %5s | %9s | %8s | %8s | %7s | %8s |\n' "what" "conns" "req/s" "p50 ms" "p99 ms" "bytes" "ceiling"
 printf '|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------------" "------:" "----------:" "---------:" "---------:" "--------:" "---------:"
 failures=()
