@@ -61,14 +61,15 @@ public sealed class IndexModel(NewsDbContext db, SiteClock clock, SectionNavView
     /// Each section's newest live stories not already shown, as one UNION ALL of one part per section: each part reads
     /// its own range of the (SectionId, Status, PublishedAt) index, so the page costs the same however large the archive,
     /// and one command however many sections. (A Take per section of one query becomes ROW_NUMBER() over every live story.)
+    /// The parts choose ids from the index alone and the chosen rows are carded once: a part with every card column made
+    /// a statement SQLite took longer to parse and plan (~0.4 ms for six sections) than to run.
     /// </summary>
     private IQueryable<ArticleCard> SectionRowsQuery(DateTime now, List<int> shown, IReadOnlyList<SectionNavViewComponent.SectionLink> all)
     {
         var live = db.Articles.AsNoTracking().Live(now).Where(a => !shown.Contains(a.Id));
-        return all.Select(s => s.Id)
-            .Select(id => live.Where(a => a.SectionId == id).Newest().Take(PerSection))
-            .Aggregate((rows, part) => rows.Concat(part))
-            // Carded after the union: EF cannot union a projection into a record.
-            .Select(ArticleCards.ToCard);
+        var ids = all.Select(s => s.Id)
+            .Select(id => live.Where(a => a.SectionId == id).Newest().Take(PerSection).Select(a => a.Id))
+            .Aggregate((rows, part) => rows.Concat(part));
+        return db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ArticleCards.ToCard);
     }
 }
