@@ -39,4 +39,21 @@ public sealed class ArabicDatesOnPagesTests(NewsSiteFactory factory) : IClassFix
         Assert.Equal(SiteClock.Machine(publishedAt), time.GetAttribute("datetime"));
         Assert.Equal(ArabicDateLine.FormatStamp(publishedAt, Kuwait), time.GetAttribute("title"));
     }
+
+    [Fact]
+    public async Task A_section_name_with_markup_in_it_shows_on_cards_as_text()
+    {
+        var section = Build.Section(name: "<b>رياضة</b> & \"كرة\"");
+        var article = Build.Article(section: section, title: "خبر في قسم باسم غريب").Published(DateTime.UtcNow.AddMinutes(-1));
+        await factory.SaveAsync(article);
+        using var client = factory.CreateReader();
+
+        var (_, page) = await NewsSiteFactory.GetPageAsync(client, $"/section/{section.Slug}");
+
+        var link = page.QuerySelector(".card-meta a")!;
+        Assert.Equal("<b>رياضة</b> & \"كرة\"", link.TextContent);
+        Assert.Equal($"/section/{section.Slug}", link.GetAttribute("href"));
+        Assert.Empty(page.QuerySelectorAll(".card-meta b"));
+        Assert.DoesNotContain("<b>رياضة", page.Source.Text, StringComparison.Ordinal);
+    }
 }
