@@ -181,49 +181,48 @@ measure() { # label, url, connections, accept-encoding header (or "")
   warm "$2" "$3" "${4:-}"
   record "$1" "$2" "$3" "${4:-}" "$(run_wrk "$2" "$3" "${4:-}")"
 }
-# The rows compared with the ceiling share the machine with its neighbours, whose load comes and goes by the minute
-# (nginx alone has measured 69,000 and 94,000 req/s an hour apart): they are taken in turns, ROUNDS times, and each
-# row is its median run, so a quiet or a busy minute does not fall on one row alone.
-ROUNDS=${ROUNDS:-3}
-interleaved() { # label url connections header, repeated per row
+# Rows that are compared with each other share the machine with its neighbours, whose load comes and goes by the
+# minute (nginx alone has measured 69,000 and 94,000 req/s an hour apart): they are taken in turns, several rounds, and
+# each row is its median run, so a quiet or a busy minute does not fall on one row alone.
+ROUNDS=${ROUNDS:-5}
+FLAT_ROUNDS=${FLAT_ROUNDS:-3}
+interleaved() { # rounds, then label url connections header, repeated per row
+  local rounds=$1; shift
   local -a rows=("$@") runs=()
   local n=$((${#rows[@]} / 4)) i round
   for ((i = 0; i < n; i++)); do warm "${rows[4 * i + 1]}" "${rows[4 * i + 2]}" "${rows[4 * i + 3]}"; done
-  for ((round = 0; round < ROUNDS; round++)); do
+  for ((round = 0; round < rounds; round++)); do
     for ((i = 0; i < n; i++)); do
-      runs[$((i * ROUNDS + round))]=$(run_wrk "${rows[4 * i + 1]}" "${rows[4 * i + 2]}" "${rows[4 * i + 3]}")
+      runs[$((i * rounds + round))]=$(run_wrk "${rows[4 * i + 1]}" "${rows[4 * i + 2]}" "${rows[4 * i + 3]}")
     done
   done
   for ((i = 0; i < n; i++)); do
     local median
-    median=$(printf '%s\n' "${runs[@]:$((i * ROUNDS)):$ROUNDS}" | sort -t'|' -k1,1g | awk -v m=$(((ROUNDS + 1) / 2)) 'NR == m')
+    median=$(printf '%s\n' "${runs[@]:$((i * rounds)):$rounds}" | sort -t'|' -k1,1g | awk -v m=$(((rounds + 1) / 2)) 'NR == m')
     record "${rows[4 * i]}" "${rows[4 * i + 1]}" "${rows[4 * i + 2]}" "${rows[4 * i + 3]}" "$median"
   done
 }
 
 echo "Measuring..." >&2
 uncached="http://127.0.0.1:$UNCACHED_PORT"
-interleaved "nginx static file (ceiling)" "http://127.0.0.1:$NGINX_PORT/article" 64 "" \
+interleaved "$ROUNDS" "nginx static file (ceiling)" "http://127.0.0.1:$NGINX_PORT/article" 64 "" \
   "bare Kestrel, same bytes" "http://127.0.0.1:$FLOOR_PORT/article" 64 "" \
   "article, cached (br)" "$site$article" 64 "$enc" \
   "article, cached, no req. log" "http://127.0.0.1:$UNLOGGED_PORT$article" 64 "$enc"
 measure "article, uncached" "$uncached$article" 64 "$enc"
 measure "article, uncached" "$uncached$article" 16 "$enc"
+# Each page whose cost must not grow with the archive is measured in turns with the same page of the small archive.
 measure "home, cached" "$site/" 64 "$enc"
-measure "home, uncached" "$uncached/" 64 "$enc"
+interleaved "$FLAT_ROUNDS" "home, uncached" "$uncached/" 64 "$enc" \
+  "home, uncached @$BASELINE" "$baseline/" 64 "$enc"
 measure "section page $page, cached" "$site$section_page" 64 "$enc"
-measure "section page $page, uncached" "$uncached$section_page" 64 "$enc"
+interleaved "$FLAT_ROUNDS" "section page $page, uncached" "$uncached$section_page" 64 "$enc" \
+  "section p.$baseline_page, uncached @$BASELINE" "$baseline$section?page=$baseline_page" 64 "$enc"
 measure "search, cached" "$site$search" 64 "$enc"
-measure "search, uncached" "$uncached$search" 64 "$enc"
+interleaved "$FLAT_ROUNDS" "search, uncached" "$uncached$search" 64 "$enc" \
+  "search, uncached @$BASELINE" "$baseline$search" 64 "$enc"
 measure "news sitemap, cached" "$site/sitemap-news.xml" 64 "$enc"
 measure "RSS feed, cached" "$site/feed.xml" 64 "$enc"
-flat=()
-for row in "${results[@]}"; do
-  case $row in "home, uncached"*|"section page"*", uncached"*|"search, uncached"*) flat+=("$row") ;; esac
-done
-measure "home, uncached @$BASELINE" "$baseline/" 64 "$enc"
-measure "section p.$baseline_page, uncached @$BASELINE" "$baseline$section?page=$baseline_page" 64 "$enc"
-measure "search, uncached @$BASELINE" "$baseline$search" 64 "$enc"
 
 ceiling=$(cut -d'|' -f3 <<<"${results[0]}")
 css=$(grep -o 'href="/css/[^"]*"' <<<"$home_html" | awk 'NR == 1' | cut -d'"' -f2)
@@ -232,7 +231,8 @@ rss_kb=$(ps -o rss= -p "$cached_pid" | tr -d ' ')
 logged=$(grep -c 'HTTP GET' "$work/site-$CACHED_PORT.log" || true)
 
 echo
-echo "NewsSite benchmark ($STORE$([ "$STORE" = postgres ] && echo ' + Redis')): $ARTICLES articles, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), wrk -t2 -d$DURATION on 127.0.0.1; the first four rows: median of $ROUNDS runs taken in turns"
+echo "NewsSite benchmark ($STORE$([ "$STORE" = postgres ] && echo ' + Redis')): $ARTICLES articles, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), wrk -t2 -d$DURATION on 127.0.0.1"
+echo "Taken in turns, each row its median run: the first four rows ($ROUNDS rounds) and each uncached page with its @$BASELINE twin ($FLAT_ROUNDS rounds)"
 printf '| %-32s | %5s | %9s | %8s | %8s | %7s | %8s |\n' "what" "conns" "req/s" "p50 ms" "p99 ms" "bytes" "ceiling"
 printf '|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------------" "------:" "----------:" "---------:" "---------:" "--------:" "---------:"
 failures=()
@@ -244,13 +244,16 @@ for row in "${results[@]}"; do
 done
 echo
 echo "Flat in the archive's size: uncached req/s at $BASELINE articles and at $ARTICLES (the target: at most 2x slower)"
-n=${#results[@]}
-for i in 0 1 2; do
-  IFS='|' read -r label _ big _ <<<"${flat[$i]}"
-  IFS='|' read -r small_label _ small _ <<<"${results[$((n - 3 + i))]}"
-  printf '| %-32s | %9.0f | %-32s | %9.0f | %5.2fx slower |\n' "$small_label" "$small" "$label" "$big" \
+rps_of() { printf '%s\n' "${results[@]}" | awk -F'|' -v l="$1" '$1 == l { print $3; exit }'; }
+while IFS='|' read -r small_label big_label; do
+  small=$(rps_of "$small_label") big=$(rps_of "$big_label")
+  printf '| %-32s | %9.0f | %-32s | %9.0f | %5.2fx slower |\n' "$small_label" "$small" "$big_label" "$big" \
     "$(awk -v s="$small" -v b="$big" 'BEGIN { print s / b }')"
-done
+done <<PAIRS
+home, uncached @$BASELINE|home, uncached
+section p.$baseline_page, uncached @$BASELINE|section page $page, uncached
+search, uncached @$BASELINE|search, uncached
+PAIRS
 echo
 echo "Site RSS at the end (cached instance): $((rss_kb / 1024)) MB"
 echo "Request logging: on (Serilog request logging, Information, standard output in batches to a file: $logged lines written)"
