@@ -7,7 +7,9 @@
 # the ratio shows whether their cost grows with the archive.
 #        STORE=postgres tests/bench/run.sh (PostgreSQL + Redis: servers on loopback, as .ci/run starts them;
 #                                          BENCH_POSTGRES and BENCH_REDIS name them)
-# On a shared machine: BENCH_PORT (the first of five ports, default 5181) and BENCH_NAME (its databases and Redis key
+# Rows compared with each other are taken in turns: ROUNDS (default 5) for the ceiling, the floor and the cached article,
+# FLAT_ROUNDS (default 3) for each uncached page and its small-archive twin; DURATION and WARMUP set each run's length.
+# On a shared machine: BENCH_PORT (the first of six ports, default 5181) and BENCH_NAME (its databases and Redis key
 # prefixes, default newssite_bench) keep two runs apart.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
