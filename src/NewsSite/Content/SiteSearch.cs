@@ -35,10 +35,12 @@ public sealed record SearchHit(int ArticleId, double Score, string Snippet);
 public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int Total)
 {
     /// <summary>
-    /// Only the newest this many matches are ranked and paged: a word found in most of a 100,000-story archive
-    /// then costs what a rare one does, and a reader looking for news finds the recent stories about it.
+    /// Only the newest this many matches are ranked and paged: a word found in most of a 100,000-story
+    /// archive then costs what a rare one does, and a reader looking for news finds the recent stories about it; an
+    /// older story is found by a narrower query. Ranking is most of a common word's cost (SQLite at 100,000 stories:
+    /// ~1.2 ms for 1,000 matches, ~0.85 ms for 500), so the pool is what keeps search flat in the archive's size.
     /// </summary>
-    public const int RankedMatches = 1000;
+    public const int RankedMatches = 500;
 }
 
 /// <summary>
