@@ -64,8 +64,12 @@ public sealed class SearchTests(NewsSiteFactory factory) : IClassFixture<NewsSit
         // (Saved first, it gets the lowest id.)
         var oldest = Build.Article(section, author, title: $"{tag} {tag} ذكرى المعرض القديم", markdown: tag).Published(DateTime.UtcNow.AddDays(-30));
         var newer = Enumerable.Range(0, SearchPage.RankedMatches)
-            .Select(i => Build.Article(section, author, title: $"خبر رقم {i}", markdown: $"ورد فيه {tag} مرة.").Published(DateTime.UtcNow.AddMinutes(-i)));
-        await factory.SaveAsync([oldest, .. newer]);
+            .Select(i => Build.Article(section, author, title: $"خبر رقم {i}", markdown: $"ورد فيه {tag} مرة.").Published(DateTime.UtcNow.AddMinutes(-i - 1)));
+        // And today's strong match, 200,000 ids on: PostgreSQL looks among the newest ids first, then wider, so the
+        // ranked matches span the gap, and the oldest story is still found by the narrower query.
+        var newest = Build.Article(section, author, title: $"{tag} {tag} خبر اليوم", markdown: tag).Published(DateTime.UtcNow);
+        newest.Id = (await factory.QueryAsync(db => db.Articles.MaxAsync(a => (int?)a.Id)) ?? 0) + 200_000;
+        await factory.SaveAsync([oldest, .. newer, newest]);
 
         var (_, first) = await SearchAsync(tag);
         using var client = factory.CreateReader();
@@ -73,7 +77,9 @@ public sealed class SearchTests(NewsSiteFactory factory) : IClassFixture<NewsSit
         var (last, _) = await NewsSiteFactory.GetPageAsync(client, $"/search?q={tag}&page={lastPage}");
         var beyond = await client.GetAsync(new Uri($"/search?q={tag}&page={lastPage + 1}", UriKind.Relative));
 
-        Assert.DoesNotContain(UrlOf(oldest), first.QuerySelectorAll(".card-title a").Select(a => a.GetAttribute("href")));
+        var firstUrls = first.QuerySelectorAll(".card-title a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains(UrlOf(newest), firstUrls);
+        Assert.DoesNotContain(UrlOf(oldest), firstUrls);
         Assert.Equal(HttpStatusCode.OK, last.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, beyond.StatusCode);
         Assert.Equal([oldest.Title], await TitlesAsync($"{tag} المعرض"));
