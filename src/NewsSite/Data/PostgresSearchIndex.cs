@@ -28,44 +28,45 @@ public sealed class PostgresSearchIndex(NewsDbContext db, TimeProvider time) : I
     private const int FirstSpan = 8;
     private const int SpanGrowth = 4;
 
-    // The newest SearchPage.RankedMatches live matches, by id (the newer story has the higher), in one array; and the
-    // newest bucket, which tells whether a span covered them all. The query is MATERIALIZED so the planner does not
-    // see the words: with a common word's count in view it reads the whole table rather than the index, as it costs
-    // the vectors stored out of line at nothing (measured 300 ms). Ordering by "ArticleId" + 0 keeps it off the
-    // primary key, which it would walk backwards reading the vector of every story it passes. What is not live is
-    // the few drafts and future stories, read from the Articles status index once and excluded, as on SQLite: joining
-    // every match to Articles cost an index lookup per match.
-    private static string PoolSql(string window) => $"""
+    // One round trip a try: the newest SearchPage.RankedMatches live matches in the span (by id: the newer story has the
+    // higher), how many, and the newest bucket, which tells whether the span covered them all; when the pool is full
+    // or complete, the page of it best first (the newer, higher id, among equals; the page orders equal scores by
+    // publish time) with those rows' text for their snippets. A pool that falls short is not ranked: the next try
+    // finds it again. The query is MATERIALIZED so the planner does not see the words: with a common word's count in
+    // view it reads the whole table rather than the index, as it costs the vectors stored out of line at nothing
+    // (measured 300 ms); and it is parsed once, not once per ranked row. Ordering by "ArticleId" + 0 keeps the planner
+    // off the primary key, which it would walk backwards reading the vector of every story it passes. The pool keeps
+    // each match's vector as found, so ranking does not look the rows up again. What is not live is the few drafts
+    // and future stories, read from the Articles status index once and excluded, as on SQLite: joining every match
+    // to Articles cost an index lookup per match.
+    private static string SearchSql(string span, string complete) => $"""
         WITH query AS MATERIALIZED (SELECT to_tsquery('simple', @query) AS q),
-        newest AS MATERIALIZED (SELECT coalesce(max("ArticleId"), 0) / {IdsPerBucket} AS bucket FROM "ArticleSearch")
-        SELECT coalesce(array_agg(n."ArticleId"), ARRAY[]::integer[]) AS "Ids", (SELECT bucket FROM newest) AS "NewestBucket"
-        FROM (SELECT s."ArticleId"
-              FROM "ArticleSearch" s CROSS JOIN query
-              WHERE s."Words" @@ query.q {window}
-                AND s."ArticleId" NOT IN (SELECT a."Id" FROM "Articles" a
-                                          WHERE a."Status" IN (@draft, @inReview, @scheduled) OR (a."Status" = @published AND a."PublishedAt" > @now))
-              ORDER BY s."ArticleId" + 0 DESC
-              LIMIT @pool) n
-        """;
-
-    private static readonly string PoolInSpanSql = PoolSql($"""AND s."ArticleId" / {IdsPerBucket} > (SELECT bucket FROM newest) - @span""");
-    private static readonly string PoolOfAllSql = PoolSql("");
-
-    // The page among the pool, best first (the newer, higher id, among equals; the page orders equal scores by publish
-    // time), with those rows' text for their snippets. Only the pool's vectors are read, to rank them. The query is
-    // MATERIALIZED to be parsed once, not once per ranked row (0.5 of 2 ms).
-    private const string PageSql = $"""
-        WITH query AS MATERIALIZED (SELECT to_tsquery('simple', @query) AS q),
-        page AS (
-            SELECT s."ArticleId", ts_rank({Weights}, s."Words", query.q) AS "Rank"
+        newest AS MATERIALIZED (SELECT coalesce(max("ArticleId"), 0) / {IdsPerBucket} AS bucket FROM "ArticleSearch"),
+        pool AS MATERIALIZED (
+            SELECT s."ArticleId", s."Words"
             FROM "ArticleSearch" s CROSS JOIN query
-            WHERE s."ArticleId" = ANY(@ids)
-            ORDER BY "Rank" DESC, s."ArticleId" DESC
+            WHERE s."Words" @@ query.q {span}
+              AND s."ArticleId" NOT IN (SELECT a."Id" FROM "Articles" a
+                                        WHERE a."Status" IN (@draft, @inReview, @scheduled) OR (a."Status" = @published AND a."PublishedAt" > @now))
+            ORDER BY s."ArticleId" + 0 DESC
+            LIMIT @pool),
+        found AS MATERIALIZED (SELECT count(*) AS total, (SELECT bucket FROM newest) AS newest_bucket FROM pool),
+        page AS (
+            SELECT p."ArticleId", ts_rank({Weights}, p."Words", query.q) AS "Rank"
+            FROM pool p CROSS JOIN query CROSS JOIN found
+            WHERE found.total = @pool OR {complete}
+            ORDER BY "Rank" DESC, p."ArticleId" DESC
             LIMIT @take OFFSET @skip)
-        SELECT p."ArticleId", p."Rank", s."Body", s."Summary", s."Title"
-        FROM page p JOIN "ArticleSearch" s ON s."ArticleId" = p."ArticleId"
-        ORDER BY p."Rank" DESC, p."ArticleId" DESC
+        SELECT found.total AS "Total", found.newest_bucket AS "NewestBucket",
+               page."ArticleId", page."Rank", s."Body", s."Summary", s."Title"
+        FROM found LEFT JOIN page ON true LEFT JOIN "ArticleSearch" s ON s."ArticleId" = page."ArticleId"
+        ORDER BY page."Rank" DESC, page."ArticleId" DESC
         """;
+
+    private static readonly string SearchInSpanSql = SearchSql(
+        span: $"""AND s."ArticleId" / {IdsPerBucket} > (SELECT bucket FROM newest) - @span""", complete: "found.newest_bucket < @span");
+
+    private static readonly string SearchAllSql = SearchSql(span: "", complete: "true");
 
     // A batch is one statement; an article saved again replaces its row.
     private const string UpsertSql = """
@@ -79,9 +80,8 @@ public sealed class PostgresSearchIndex(NewsDbContext db, TimeProvider time) : I
             "Title" = excluded."Title", "Summary" = excluded."Summary", "Body" = excluded."Body", "Words" = excluded."Words"
         """;
 
-    private sealed record Row(int ArticleId, float Rank, string Body, string Summary, string Title);
-
-    private sealed record Pool(int[] Ids, int NewestBucket);
+    // A try's pool and newest bucket on every row; a page's hits, or one row without a hit.
+    private sealed record Row(long Total, int NewestBucket, int? ArticleId, float? Rank, string? Body, string? Summary, string? Title);
 
     public Task IndexAsync(IReadOnlyCollection<Article> articles, CancellationToken cancellationToken = default) =>
         WriteAsync([.. articles.Select(SearchDocument.Of)], cancellationToken);
@@ -98,39 +98,31 @@ public sealed class PostgresSearchIndex(NewsDbContext db, TimeProvider time) : I
         {
             return new SearchPage([], 0);
         }
-        var pool = await NewestMatchesAsync(tsQuery, cancellationToken);
-        var skip = (long)(page - 1) * pageSize;
-        if (skip >= pool.Length)
-        {
-            return new SearchPage([], pool.Length);
-        }
-        var rows = await db.Database.SqlQueryRaw<Row>(PageSql,
-                new NpgsqlParameter<string>("query", tsQuery),
-                new NpgsqlParameter<int[]>("ids", pool),
-                new NpgsqlParameter<int>("take", pageSize),
-                new NpgsqlParameter<int>("skip", (int)skip))
-            .ToListAsync(cancellationToken);
-        var hits = rows.Select(r => new SearchHit(r.ArticleId, -r.Rank, SearchSnippet.Of(terms, r.Title, r.Summary, r.Body)));
-        return new SearchPage([.. hits], pool.Length);
+        // A page past the pool has no hits (the page then answers 404), however far past.
+        var skip = (int)Math.Min((long)(page - 1) * pageSize, SearchPage.RankedMatches);
+        var rows = await RowsAsync(tsQuery, skip, pageSize, cancellationToken);
+        var hits = rows.Where(r => r.ArticleId is not null)
+            .Select(r => new SearchHit(r.ArticleId!.Value, -r.Rank!.Value, SearchSnippet.Of(terms, r.Title!, r.Summary!, r.Body!)));
+        return new SearchPage([.. hits], (int)rows[0].Total);
     }
 
     // The newest buckets first, wider each time, until the pool is full or the whole index was searched.
-    private async Task<int[]> NewestMatchesAsync(string tsQuery, CancellationToken cancellationToken)
+    private async Task<List<Row>> RowsAsync(string tsQuery, int skip, int take, CancellationToken cancellationToken)
     {
         for (var span = FirstSpan; ; span *= SpanGrowth)
         {
-            var pool = await PoolAsync(PoolInSpanSql, span);
-            if (pool.Ids.Length == SearchPage.RankedMatches || pool.NewestBucket < span)
+            var rows = await TryAsync(SearchInSpanSql, span);
+            if (rows[0].Total == SearchPage.RankedMatches || rows[0].NewestBucket < span)
             {
-                return pool.Ids;
+                return rows;
             }
-            if (pool.NewestBucket < span * SpanGrowth)
+            if (rows[0].NewestBucket < span * SpanGrowth)
             {
-                return (await PoolAsync(PoolOfAllSql, null)).Ids;
+                return await TryAsync(SearchAllSql, null);
             }
         }
 
-        Task<Pool> PoolAsync(string sql, int? span) => db.Database.SqlQueryRaw<Pool>(sql,
+        Task<List<Row>> TryAsync(string sql, int? span) => db.Database.SqlQueryRaw<Row>(sql,
             [
                 new NpgsqlParameter<string>("query", tsQuery),
                 new NpgsqlParameter<int>("draft", (int)ArticleStatus.Draft),
@@ -139,8 +131,10 @@ public sealed class PostgresSearchIndex(NewsDbContext db, TimeProvider time) : I
                 new NpgsqlParameter<int>("published", (int)ArticleStatus.Published),
                 new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = time.GetUtcNow().UtcDateTime },
                 new NpgsqlParameter<int>("pool", SearchPage.RankedMatches),
+                new NpgsqlParameter<int>("take", take),
+                new NpgsqlParameter<int>("skip", skip),
                 .. span is { } buckets ? [new NpgsqlParameter<int>("span", buckets)] : Array.Empty<NpgsqlParameter>(),
-            ]).SingleAsync(cancellationToken);
+            ]).ToListAsync(cancellationToken);
     }
 
     public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
