@@ -19,7 +19,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"newssite-cluster-{Guid.NewGuid():N}");
     private readonly string _redisPrefix = $"newssite-test-{Guid.NewGuid():N}:";
-    private readonly string _redis = Environment.GetEnvironmentVariable("NEWS_TEST_REDIS") is { Length: > 0 } redis ? redis : "127.0.0.1:6379";
+    private readonly string _redis = RedisTestKeys.Server;
     private readonly List<Process> _processes = [];
     private readonly List<StreamWriter> _logs = [];
     private string _database = "";
