@@ -50,11 +50,6 @@ public sealed class PageCache : IOutputCachePolicy
         context.CacheVaryByRules.QueryKeys = VaryByQuery;
         // The cache holds compressed bytes, one entry per encoding the client accepts.
         context.CacheVaryByRules.HeaderNames = VaryByHeader;
-        context.Tags.Add(Public);
-        context.Tags.Add(http.GetEndpoint()?.Metadata.GetMetadata<ReaderPage>() is { CountsArticleView: true }
-            && http.GetRouteValue("id") is string id && int.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var articleId)
-                ? ArticleTag(articleId)
-                : Articles);
         return ValueTask.CompletedTask;
     }
 
@@ -62,12 +57,20 @@ public sealed class PageCache : IOutputCachePolicy
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var response = context.HttpContext.Response;
+        var http = context.HttpContext;
+        var response = http.Response;
         // A response that sets a cookie belongs to one visitor; only complete pages are shared.
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
         {
             context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
         }
+        // Tags matter only to an entry being stored, so a hit does not work them out.
+        context.Tags.Add(Public);
+        context.Tags.Add(http.GetEndpoint()?.Metadata.GetMetadata<ReaderPage>() is { CountsArticleView: true }
+            && http.GetRouteValue("id") is string id && int.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var articleId)
+                ? ArticleTag(articleId)
+                : Articles);
         return ValueTask.CompletedTask;
     }
 }
