@@ -161,23 +161,33 @@ for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$FLOOR_PORT/" -o /dev/null &
 
 # wrk: req/s, p50 and p99 (in ms) and failed responses (not 2xx/3xx, or socket errors): a figure with failures in it
 # measures the error path; curl: the body's bytes as served with the same headers.
+# Server CPU per request: the machine's busy time during the run (/proc/stat: user, nice, system, irq, softirq) less
+# wrk's own (its shell's waited-for children), over the requests served. wrk takes about half the cores at these rates,
+# so req/s alone understates how far apart two servers are; this counts what answering cost, wherever it ran (the site,
+# nginx, PostgreSQL, Redis, the kernel for them).
+busy_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
+tick_us=$((1000000 / $(getconf CLK_TCK)))
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v }'; }
 results=()
-run_wrk() { # url, connections, accept-encoding header (or ""): one run, as "req/s|p50|p99|failed"
-  local url=$1 connections=$2 header=${3:-} out
-  out=$(wrk -t2 -c"$connections" -d"$DURATION" --latency -H "$browser" ${header:+-H "$header"} "$url")
-  awk '/Requests\/sec/ { r = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
+run_wrk() { # url, connections, accept-encoding header (or ""): one run, as "req/s|p50|p99|failed|server CPU µs per request"
+  local url=$1 connections=$2 header=${3:-} out before after
+  before=$(busy_ticks)
+  out=$(wrk -t2 -c"$connections" -d"$DURATION" --latency -H "$browser" ${header:+-H "$header"} "$url"
+    awk '{ print "wrk-ticks", $16 + $17 }' "/proc/$BASHPID/stat")
+  after=$(busy_ticks)
+  awk -v busy=$((after - before)) -v tick="$tick_us" '/Requests\/sec/ { r = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
+       / requests in / { requests = $1 } $1 == "wrk-ticks" { own = $2 }
        /Non-2xx or 3xx responses/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 }
-       END { print r "|" p50 "|" p99 "|" n + 0 }' <<<"$out"
+       END { printf "%s|%s|%s|%d|%.1f\n", r, p50, p99, n, requests ? (busy - own) * tick / requests : 0 }' <<<"$out"
 }
 # Warm: the first hit renders, and a run as long as WARMUP lets the JIT reach its optimized code for this path.
 warm() { wrk -t2 -c"$2" -d"$WARMUP" -H "$browser" ${3:+-H "$3"} "$1" >/dev/null; }
-record() { # label, url, connections, header, "req/s|p50|p99|failed"
-  local label=$1 url=$2 connections=$3 header=$4 rps p50 p99 failed bytes
-  IFS='|' read -r rps p50 p99 failed <<<"$5"
+record() { # label, url, connections, header, "req/s|p50|p99|failed|cpu"
+  local label=$1 url=$2 connections=$3 header=$4 rps p50 p99 failed cpu bytes
+  IFS='|' read -r rps p50 p99 failed cpu <<<"$5"
   p50=$(to_ms <<<"$p50") p99=$(to_ms <<<"$p99")
   bytes=$(curl -s ${header:+-H "$header"} -o /dev/null -w '%{size_download}' "$url")
-  results+=("$label|$connections|$rps|$p50|$p99|$bytes|$failed")
+  results+=("$label|$connections|$rps|$p50|$p99|$bytes|$failed|$cpu")
   echo "  $label: $rps req/s$([ "$failed" = 0 ] || echo ", $failed failed")" >&2
 }
 measure() { # label, url, connections, accept-encoding header (or "")
@@ -236,14 +246,15 @@ logged=$(grep -c 'HTTP GET' "$work/site-$CACHED_PORT.log" || true)
 echo
 echo "NewsSite benchmark ($STORE$([ "$STORE" = postgres ] && echo ' + Redis')): $ARTICLES articles, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), wrk -t2 -d$DURATION on 127.0.0.1"
 echo "Taken in turns, each row its median run: the first four rows ($ROUNDS rounds) and each uncached page with its @$BASELINE twin ($FLAT_ROUNDS rounds)"
-printf '| %-32s | %5s | %9s | %8s | %8s | %7s | %8s |\n' "what" "conns" "req/s" "p50 ms" "p99 ms" "bytes" "ceiling"
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------------" "------:" "----------:" "---------:" "---------:" "--------:" "---------:"
+echo "CPU µs/req: the machine's busy time during the run less wrk's own, per request served (the server's cost, wherever it ran)"
+printf '| %-32s | %5s | %9s | %8s | %8s | %7s | %8s | %9s |\n' "what" "conns" "req/s" "p50 ms" "p99 ms" "bytes" "ceiling" "CPU µs/req"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------------" "------:" "----------:" "---------:" "---------:" "--------:" "---------:" "-----------:"
 failures=()
 for row in "${results[@]}"; do
-  IFS='|' read -r label connections rps p50 p99 bytes failed <<<"$row"
+  IFS='|' read -r label connections rps p50 p99 bytes failed cpu <<<"$row"
   [ "$failed" = 0 ] || failures+=("$label @$connections: $failed")
-  printf '| %-32s | %5s | %9.0f | %8s | %8s | %7s | %7.1f%% |\n' "$label" "$connections" "$rps" "$p50" "$p99" "$bytes" \
-    "$(awk -v r="$rps" -v c="$ceiling" 'BEGIN { print 100 * r / c }')"
+  printf '| %-32s | %5s | %9.0f | %8s | %8s | %7s | %7.1f%% | %10s |\n' "$label" "$connections" "$rps" "$p50" "$p99" "$bytes" \
+    "$(awk -v r="$rps" -v c="$ceiling" 'BEGIN { print 100 * r / c }')" "$cpu"
 done
 echo
 echo "Flat in the archive's size: uncached req/s at $BASELINE articles and at $ARTICLES (the target: at most 2x slower)"
