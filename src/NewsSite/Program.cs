@@ -1,8 +1,6 @@
 using NewsSite;
 using NewsSite.Commands;
 using NewsSite.Discovery;
-using Serilog;
-using Serilog.Events;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsSite();
@@ -28,10 +26,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 
 // One log line per request.
-app.UseSerilogRequestLogging(o => o.GetLevel = (context, _, exception) =>
-    context.RequestAborted.IsCancellationRequested ? LogEventLevel.Debug
-    : exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-    : LogEventLevel.Information);
+app.UseRequestLog();
 
 // Fingerprinted, pre-compressed static files; uploads from the media folder, cached for good (names are content hashes).
 app.MapStaticAssets();
