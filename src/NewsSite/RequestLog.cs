@@ -17,41 +17,43 @@ public static class RequestLog
         o.GetMessageTemplateProperties = (context, path, elapsed, status) =>
         [
             new("RequestMethod", new ScalarValue(context.Request.Method)),
-            new("RequestPath", new ScalarValue(ReadablePath(path))),
+            new("RequestPath", new ScalarValue(LoggablePath(path))),
             new("StatusCode", new ScalarValue(status)),
             new("Elapsed", new ScalarValue(elapsed)),
         ];
     });
 
     /// <summary>
-    /// The path as sent, with its percent-encoded letters decoded: an Arabic slug reads as Arabic and takes a third of
-    /// the bytes (a log line is written for every request). What could forge or disguise a line stays encoded: line
-    /// breaks and other controls, spaces, and invisible formatting such as direction overrides.
+    /// The path as ASP.NET Core decoded it, so an Arabic slug reads as Arabic, with what could forge or disguise a log
+    /// line percent-encoded again: line breaks and other controls, spaces, and invisible formatting such as direction
+    /// overrides. Without this a request for <c>/news/1/a%0D%0A[12:00:00 ERR]…</c> wrote a line of its own choosing.
     /// </summary>
-    public static string ReadablePath(string path)
+    public static string LoggablePath(string path)
     {
-        if (!path.Contains('%', StringComparison.Ordinal))
+        if (!path.EnumerateRunes().Any(Forges))
         {
             return path;
         }
-        var decoded = Uri.UnescapeDataString(path);
-        var readable = new StringBuilder(decoded.Length);
+        var loggable = new StringBuilder(path.Length + 16);
         Span<byte> utf8 = stackalloc byte[4];
         Span<char> utf16 = stackalloc char[2];
-        foreach (var rune in decoded.EnumerateRunes())
+        foreach (var rune in path.EnumerateRunes())
         {
-            if (Rune.IsControl(rune) || Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
+            if (Forges(rune))
             {
                 foreach (var b in utf8[..rune.EncodeToUtf8(utf8)])
                 {
-                    readable.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                    loggable.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
                 }
             }
             else
             {
-                readable.Append(utf16[..rune.EncodeToUtf16(utf16)]);
+                loggable.Append(utf16[..rune.EncodeToUtf16(utf16)]);
             }
         }
-        return readable.ToString();
+        return loggable.ToString();
     }
+
+    private static bool Forges(Rune rune) =>
+        Rune.IsControl(rune) || Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format;
 }
