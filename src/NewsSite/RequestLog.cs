@@ -10,6 +10,9 @@ public static class RequestLog
 {
     public static IApplicationBuilder UseRequestLog(this IApplicationBuilder app) => app.UseSerilogRequestLogging(o =>
     {
+        // This host's logger: by default the middleware writes through the static Log.Logger, which is whichever host
+        // was built last (the test suite runs many in one process).
+        o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
         o.GetLevel = (context, _, exception) =>
             context.RequestAborted.IsCancellationRequested ? LogEventLevel.Debug
             : exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error

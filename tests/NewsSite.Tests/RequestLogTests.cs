@@ -48,6 +48,9 @@ public sealed class RequestLogTests(LogCapturingSiteFactory factory) : IClassFix
     public async Task A_request_that_tries_to_forge_a_log_line_gets_one_line_of_its_own()
     {
         using var client = factory.CreateClient();
+        // Another site started after this one (as the suite does in one process) must not take over its request log.
+        await using var other = new NewsSiteFactory();
+        other.CreateClient().Dispose();
         await client.GetAsync(new Uri("/news/1/a%0D%0A%5B12:00:00%20ERR%5D%20forged", UriKind.Relative));
         await client.GetAsync(new Uri("/tag/%D8%A7%D9%82%D8%AA%D8%B5%D8%A7%D8%AF", UriKind.Relative));
 
