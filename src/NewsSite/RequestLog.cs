@@ -33,10 +33,19 @@ public static class RequestLog
     /// </summary>
     public static string LoggablePath(string path)
     {
-        if (!path.EnumerateRunes().Any(Forges))
+        // Every request is logged: the common case, nothing to encode, allocates nothing.
+        foreach (var rune in path.EnumerateRunes())
         {
-            return path;
+            if (Forges(rune))
+            {
+                return Encoded(path);
+            }
         }
+        return path;
+    }
+
+    private static string Encoded(string path)
+    {
         var loggable = new StringBuilder(path.Length + 16);
         Span<byte> utf8 = stackalloc byte[4];
         Span<char> utf16 = stackalloc char[2];
