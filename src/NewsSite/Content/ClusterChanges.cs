@@ -124,8 +124,8 @@ public sealed partial class ClusterChanges(
             {
                 await settings.LoadAsync(CancellationToken.None);
             }
-            await ContentChanges.EvictAsync(cache, held, [.. message.Where(m => m != SettingsFlag && !m.StartsWith(IdMark, StringComparison.Ordinal))], CancellationToken.None);
-            if (message.FirstOrDefault(m => m.StartsWith(IdMark, StringComparison.Ordinal)) is { } id)
+            await ContentChanges.EvictAsync(cache, held, [.. message.Where(m => m != SettingsFlag && !IsId(m))], CancellationToken.None);
+            if (message.FirstOrDefault(IsId) is { } id)
             {
                 await redis.GetSubscriber().PublishAsync(Applied, id);
             }
@@ -135,6 +135,8 @@ public sealed partial class ClusterChanges(
             LogApplyFailed(logger, ex);
         }
     }
+
+    private static bool IsId(string part) => part.StartsWith(IdMark, StringComparison.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A save could not be announced to the other instances: they may show what it changed only later (held values and cached pages on expiry, settings on the next announced save)")]
     private static partial void LogPublishFailed(ILogger logger, Exception ex);
