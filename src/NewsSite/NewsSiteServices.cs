@@ -166,6 +166,7 @@ public static class NewsSiteServices
                 {
                     m.EndpointMetadata.Add(PageCache.Policy);
                     m.EndpointMetadata.Add(new ReaderPage(CountsArticleView: page == "/News/Details"));
+                    m.Filters.Add(OneConnectionPerPage.Filter);
                 });
             }
             foreach (var page in UncachedReaderPages)

@@ -8,9 +8,9 @@ namespace NewsSite.Tests;
 
 /// <summary>
 /// Counts the SQL commands each marked request runs (header <see cref="Header"/>), so a test can bound them:
-/// an N+1 query fails the build. Only the test factory registers it.
+/// an N+1 query fails the build; and the connections it opens. Only the test factory registers it.
 /// </summary>
-public sealed class SqlCommandCounter : DbCommandInterceptor, IStartupFilter
+public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInterceptor, IStartupFilter
 {
     public const string Header = "X-Test-Count-Sql";
 
@@ -18,40 +18,52 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IStartupFilter
 
     private readonly ConcurrentDictionary<string, int> _counts = new();
 
+    private readonly ConcurrentDictionary<string, int> _connections = new();
+
     public int CountOf(string requestId) => _counts.GetValueOrDefault(requestId);
+
+    public int ConnectionsOf(string requestId) => _connections.GetValueOrDefault(requestId);
+
+    void IDbConnectionInterceptor.ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Count(_connections);
+
+    Task IDbConnectionInterceptor.ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        Count(_connections);
+        return Task.CompletedTask;
+    }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Count();
+        Count(_counts);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Count();
+        Count(_counts);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Count();
+        Count(_counts);
         return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Count();
+        Count(_counts);
         return base.ReaderExecuting(command, eventData, result);
     }
 
-    private void Count()
+    private static void Count(ConcurrentDictionary<string, int> counts)
     {
         if (Current.Value is { } id)
         {
-            _counts.AddOrUpdate(id, 1, static (_, n) => n + 1);
+            counts.AddOrUpdate(id, 1, static (_, n) => n + 1);
         }
     }
 

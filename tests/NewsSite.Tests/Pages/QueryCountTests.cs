@@ -7,12 +7,14 @@ namespace NewsSite.Tests.Pages;
 
 /// <summary>
 /// The uncached path stays cheap: each reader page runs a small, fixed number of SQL commands however many
-/// articles, tags and sponsors it shows, so an N+1 query fails the build.
+/// articles, tags and sponsors it shows, so an N+1 query fails the build; and all of them on one connection.
 /// </summary>
 public sealed class QueryCountTests(NewsSiteFactory factory) : IClassFixture<NewsSiteFactory>
 {
     // Each URL is asked once, so the page renders rather than coming from the cache.
-    private async Task<int> CommandsForAsync(string url)
+    private async Task<int> CommandsForAsync(string url) => (await SqlForAsync(url)).Commands;
+
+    private async Task<(int Commands, int Connections)> SqlForAsync(string url)
     {
         using var client = factory.CreateReader();
         var id = Guid.NewGuid().ToString("N");
@@ -20,11 +22,11 @@ public sealed class QueryCountTests(NewsSiteFactory factory) : IClassFixture<New
         request.Headers.Add(SqlCommandCounter.Header, id);
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return factory.SqlCommands.CountOf(id);
+        return (factory.SqlCommands.CountOf(id), factory.SqlCommands.ConnectionsOf(id));
     }
 
     [Fact]
-    public async Task Every_reader_page_runs_a_bounded_number_of_sql_commands()
+    public async Task Every_reader_page_runs_a_bounded_number_of_sql_commands_on_one_connection()
     {
         var section = Build.Section("اقتصاد");
         var author = Build.Author();
@@ -44,18 +46,27 @@ public sealed class QueryCountTests(NewsSiteFactory factory) : IClassFixture<New
         await CommandsForAsync("/search?q=warm");
 
         var article = articles[3];
-        var counts = new Dictionary<string, (int Commands, int Bound)>
+        var pages = new Dictionary<string, (string Url, int Bound)>
         {
-            ["home"] = (await CommandsForAsync("/"), Bounds.Home),
-            ["article"] = (await CommandsForAsync(ArticleLinks.PathOf(article.Id, article.Slug)), Bounds.Article),
-            ["section"] = (await CommandsForAsync($"/section/{section.Slug}?page=2"), Bounds.Listing),
-            ["tag"] = (await CommandsForAsync($"/tag/{tags[0].Slug}?page=2"), Bounds.Listing),
-            ["author"] = (await CommandsForAsync($"/author/{author.Slug}"), Bounds.Listing),
-            ["search"] = (await CommandsForAsync("/search?q=" + Uri.EscapeDataString("اقتصادي")), Bounds.Search),
+            ["home"] = ("/", Bounds.Home),
+            ["article"] = (ArticleLinks.PathOf(article.Id, article.Slug), Bounds.Article),
+            ["section"] = ($"/section/{section.Slug}?page=2", Bounds.Listing),
+            ["tag"] = ($"/tag/{tags[0].Slug}?page=2", Bounds.Listing),
+            ["author"] = ($"/author/{author.Slug}", Bounds.Listing),
+            ["search"] = ("/search?q=" + Uri.EscapeDataString("اقتصادي"), Bounds.Search),
         };
+        var counts = new Dictionary<string, (int Commands, int Connections, int Bound)>();
+        foreach (var (name, (url, bound)) in pages)
+        {
+            var (commands, connections) = await SqlForAsync(url);
+            counts[name] = (commands, connections, bound);
+        }
 
         Assert.True(counts.Values.All(c => c.Commands >= 1 && c.Commands <= c.Bound),
             string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value.Commands} (at most {c.Value.Bound})")));
+        // EF would otherwise open and close the connection around each command.
+        Assert.True(counts.Values.All(c => c.Connections == 1),
+            string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value.Connections} connections")));
     }
 
     [Fact]
