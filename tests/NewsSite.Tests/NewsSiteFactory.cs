@@ -39,11 +39,15 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>For tests about one store whatever the run's backend (SQLite's lock waits and online backup).</summary>
-    protected NewsSiteFactory(NewsDatabase backend)
+    /// <summary>
+    /// For tests about one store whatever the run's backend (SQLite's lock waits and online backup, a PostgreSQL pool of
+    /// one connection), with <paramref name="connectionSettings"/> added to the store's connection string.
+    /// </summary>
+    protected NewsSiteFactory(NewsDatabase backend, string connectionSettings = "")
     {
         Backend = backend;
-        _connectionString = new(() => backend == NewsDatabase.Postgres ? PostgresTestDatabases.Create() : $"Data Source={_databasePath}");
+        _connectionString = new(() =>
+            (backend == NewsDatabase.Postgres ? PostgresTestDatabases.Create() : $"Data Source={_databasePath}") + connectionSettings);
     }
 
     public NewsDatabase Backend { get; }
@@ -229,3 +233,9 @@ public class NewsSiteFactory : WebApplicationFactory<Program>
 
 /// <summary>The site on SQLite in every run: for what only the SQLite store does (waiting on a writer's lock, online backup).</summary>
 public sealed class SqliteSiteFactory() : NewsSiteFactory(NewsDatabase.Sqlite);
+
+/// <summary>
+/// The site on PostgreSQL in every run with a pool of one connection, which gives up on a connection after 3 seconds: a
+/// request holding a connection while it waits for a second one fails instead of waiting.
+/// </summary>
+public sealed class PostgresPoolOfOneFactory() : NewsSiteFactory(NewsDatabase.Postgres, ";Maximum Pool Size=1;Timeout=3");
