@@ -1,4 +1,5 @@
 using System.Net;
+using NewsSite.Content;
 using NewsSite.Tests.Builders;
 
 namespace NewsSite.Tests.Data;
@@ -19,12 +20,10 @@ public sealed class ConnectionPoolTests(PostgresPoolOfOneFactory factory) : ICla
         using var client = factory.CreateReader();
 
         // The save dropped the held values: each page below loads the ones it needs while it runs.
-        foreach (var url in new[] { "/", $"/section/{section.Slug}", "/search?q=" + Uri.EscapeDataString("مباراة"), ArticleLinksOf(article) })
+        foreach (var url in new[] { "/", $"/section/{section.Slug}", "/search?q=" + Uri.EscapeDataString("مباراة"), ArticleLinks.PathOf(article.Id, article.Slug) })
         {
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
         }
     }
-
-    private static string ArticleLinksOf(NewsSite.Domain.Article article) => NewsSite.Content.ArticleLinks.PathOf(article.Id, article.Slug);
 }
