@@ -5,7 +5,14 @@ using Microsoft.Net.Http.Headers;
 namespace NewsSite.Content;
 
 /// <summary>Endpoint metadata of a reader page: its layout shows the sponsor blocks, and the article page also counts a view.</summary>
-public sealed record ReaderPage(bool CountsArticleView = false);
+public sealed record ReaderPage(bool CountsArticleView = false)
+{
+    /// <summary>The story this request is for: the route's id on the article page, else none.</summary>
+    public int? ArticleIdOf(HttpContext context) =>
+        CountsArticleView && int.TryParse(context.GetRouteValue("id") as string, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+}
 
 /// <summary>
 /// The full-page cache of what anonymous readers GET. The tags are kept few on purpose: every entry is
@@ -67,10 +74,7 @@ public sealed class PageCache : IOutputCachePolicy
         }
         // Tags matter only to an entry being stored, so a hit does not work them out.
         context.Tags.Add(Public);
-        context.Tags.Add(http.GetEndpoint()?.Metadata.GetMetadata<ReaderPage>() is { CountsArticleView: true }
-            && http.GetRouteValue("id") is string id && int.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var articleId)
-                ? ArticleTag(articleId)
-                : Articles);
+        context.Tags.Add(http.GetEndpoint()?.Metadata.GetMetadata<ReaderPage>()?.ArticleIdOf(http) is { } articleId ? ArticleTag(articleId) : Articles);
         return ValueTask.CompletedTask;
     }
 }

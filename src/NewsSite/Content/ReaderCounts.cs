@@ -20,8 +20,7 @@ public static class ReaderCounts
             var status = context.Response.StatusCode;
             // A 304 is the browser showing the page it revalidated: a view like any other.
             var revalidated = status == StatusCodes.Status304NotModified;
-            if (page.CountsArticleView && (status == StatusCodes.Status200OK || revalidated)
-                && int.TryParse(context.GetRouteValue("id") as string, System.Globalization.CultureInfo.InvariantCulture, out var articleId))
+            if ((status == StatusCodes.Status200OK || revalidated) && page.ArticleIdOf(context) is { } articleId)
             {
                 counter.Record(CountKind.ArticleView, articleId);
             }
