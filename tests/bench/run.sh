@@ -160,7 +160,8 @@ pids+=($!)
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$FLOOR_PORT/" -o /dev/null && break; sleep 0.5; done
 
 # wrk: req/s, p50 and p99 (in ms) and failed responses (not 2xx/3xx, or socket errors): a figure with failures in it
-# measures the error path; curl: the body's bytes as served with the same headers.
+# measures the error path, and so does a run that served nothing (a PostgreSQL run once printed 0 req/s and no failure);
+# curl: the body's bytes as served with the same headers.
 # Server CPU per request: the machine's busy time during the run (/proc/stat: user, nice, system, irq, softirq) less
 # wrk's own (its shell's waited-for children), over the requests served. wrk takes about half the cores at these rates,
 # so req/s alone understates how far apart two servers are; this counts what answering cost, wherever it ran (the site,
@@ -178,7 +179,7 @@ run_wrk() { # url, connections, accept-encoding header (or ""): one run, as "req
   awk -v busy=$((after - before)) -v tick="$tick_us" '/Requests\/sec/ { r = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
        / requests in / { requests = $1 } $1 == "wrk-ticks" { own = $2 }
        /Non-2xx or 3xx responses/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 }
-       END { printf "%s|%s|%s|%d|%.1f\n", r, p50, p99, n, requests ? (busy - own) * tick / requests : 0 }' <<<"$out"
+       END { printf "%s|%s|%s|%d|%.1f\n", r, p50, p99, requests ? n : n + 1, requests ? (busy - own) * tick / requests : 0 }' <<<"$out"
 }
 # Warm: the first hit renders, and a run as long as WARMUP lets the JIT reach its optimized code for this path.
 warm() { wrk -t2 -c"$2" -d"$WARMUP" -H "$browser" ${3:+-H "$3"} "$1" >/dev/null; }
